@@ -1,0 +1,68 @@
+// Where things came from and what went wrong: source locations, bilingual messages,
+// a collector, and the `file:line:col: error: ...` formatter with source line and caret.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plandeck::diag {
+
+// A position in an input file. line and col are 1-based; col counts Unicode code points
+// (not bytes), so the caret lands under the right character in Japanese text.
+// line == 0 means "the whole file" (e.g. the file cannot be read).
+struct SourceLoc {
+  std::string file;
+  int line = 0;
+  int col = 0;
+  bool known() const { return line > 0; }
+};
+
+// Users read Japanese; `--lang en` switches to English. Every message carries both.
+struct Message {
+  std::string ja;
+  std::string en;
+};
+
+enum class Lang { Ja, En };
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourceLoc loc;
+  Message message;
+  std::optional<Message> hint;
+};
+
+// Collects every problem of a run so that all of them are reported together.
+class Diagnostics {
+ public:
+  void error(SourceLoc loc, Message message, std::optional<Message> hint = std::nullopt);
+  void warning(SourceLoc loc, Message message, std::optional<Message> hint = std::nullopt);
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void append(const Diagnostics& other);
+
+  bool has_errors() const;
+  std::size_t error_count() const;
+  const std::vector<Diagnostic>& items() const { return items_; }
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+class SourceMap;
+
+// Formats one diagnostic:
+//   data/plan.yaml:14:13: error: 未知のキー "titel"
+//      14 |     titel: 概要
+//         |     ^
+//     hint: "title" ではありませんか
+// The source line and caret are shown when the map knows the file and the location has a line.
+std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources);
+std::string format_all(const Diagnostics& ds, Lang lang, const SourceMap* sources);
+
+// Picks the message text for a language.
+const std::string& text(const Message& m, Lang lang);
+
+}  // namespace plandeck::diag

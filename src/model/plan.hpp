@@ -1,0 +1,217 @@
+// The validated plan: plain data that the deck and the workbook are made from.
+// Built by input/ from YAML (or by hand in tests). Every element keeps the location it came
+// from, so later stages (text fitting, glyph coverage) can name the place in the plan file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+
+namespace plandeck::model {
+
+using diag::SourceLoc;
+
+// A piece of text with one style. `strong` is the plan's **emphasis**.
+struct Run {
+  std::string text;
+  bool strong = false;
+};
+
+// Text as the author wrote it, split into styled runs. '\n' inside a run is a hard line
+// break. `loc` is where the YAML scalar starts.
+struct RichText {
+  std::vector<Run> runs;
+  SourceLoc loc;
+
+  std::string plain() const;  // all runs concatenated, markup removed
+  bool empty() const;         // no visible characters
+};
+
+// One quantity: 113,600件, 約27,000回/月, ▲96%, 約4.3倍.
+// `value` is the real number (negative for a decrease: shown with ▲). `decimals` is how many
+// digits after the point the author wrote. `prefix` holds qualifiers printed before the
+// number (約); `unit` is printed after it (件, 回/月, %, 倍).
+struct Quantity {
+  double value = 0;
+  int decimals = 0;
+  std::string prefix;
+  std::string unit;
+  SourceLoc loc;
+
+  // The printed form: prefix + ▲ for negatives + digits with thousands separators + unit.
+  std::string format() const;
+};
+
+// A table cell: either text or a single quantity.
+struct Cell {
+  RichText text;                     // for a quantity: its printed form (one run)
+  std::optional<Quantity> quantity;  // set when the cell is one number with a unit
+  SourceLoc loc;
+};
+
+// A bulleted item, possibly with sub-items. `marker` overrides the layout's marker for this
+// depth when set (an empty string means "no marker").
+struct Item {
+  RichText text;
+  std::optional<std::string> marker;
+  std::vector<Item> items;
+  SourceLoc loc;
+};
+
+// ---- slide kinds -------------------------------------------------------------------------
+
+// A heading with optional body text and bullet items (the overview's 計画期間, 目指す姿, 到達目標).
+struct Block {
+  RichText heading;
+  RichText body;
+  std::vector<Item> items;
+  SourceLoc loc;
+};
+
+// 概要: the plan at a glance.
+struct OverviewSlide {
+  std::vector<Block> blocks;
+};
+
+// 取組内容: projects with their main items, in one or more groups (プロジェクト / 下支えプロジェクト).
+struct ProjectRow {
+  std::string number;  // as printed in the row, e.g. "1"
+  RichText name;
+  RichText tagline;  // optional lead line above the items
+  std::vector<Item> items;
+  SourceLoc loc;
+};
+struct ProjectGroup {
+  RichText name_header;   // プロジェクト名
+  RichText items_header;  // 主な具体項目
+  std::vector<ProjectRow> rows;
+  SourceLoc loc;
+};
+struct ProjectsSlide {
+  RichText lead;
+  std::vector<ProjectGroup> groups;
+};
+
+// 到達目標の達成状況: per goal, its statement, results and remaining challenges.
+struct Goal {
+  RichText label;  // 【到達目標1】
+  RichText statement;
+  std::vector<Item> results;
+  std::vector<Item> challenges;
+  SourceLoc loc;
+};
+struct GoalStatusSlide {
+  RichText lead;
+  RichText results_label;     // 実績
+  RichText challenges_label;  // 今後の課題
+  std::vector<Goal> goals;
+  RichText note;  // ※詳細は…
+};
+
+// 結果詳細: the result-detail table. Column headers come from the plan, so next year's
+// baseline/result years need no code change.
+struct TableColumns {
+  RichText item;      // 項目
+  RichText content;   // 内容
+  RichText target;    // 目標
+  RichText baseline;  // 令和2年度（プラン前）の状況
+  RichText result;    // 令和5年度末の状況
+  RichText status;    // 目標達成状況・増加の状況等
+};
+struct TableRow {
+  Cell content, target, baseline, result, status;
+  SourceLoc loc;
+};
+// A 項目 with its rows; the 項目 cell spans them (and is repeated on a continuation slide).
+struct TableGroup {
+  RichText item;
+  bool new_page = false;  // start a new slide before this group (mirrors the original deck)
+  std::vector<TableRow> rows;
+  SourceLoc loc;
+};
+struct DetailTable {
+  RichText caption;  // optional, e.g. 簡単手続に関する実績
+  TableColumns columns;
+  std::vector<TableGroup> groups;
+  SourceLoc loc;
+};
+struct DetailsSlide {
+  DetailTable table;
+};
+
+// 取組結果: one project's results.
+struct Panel {
+  RichText title;
+  std::vector<Item> items;
+  RichText effects_label;  // 【効果】
+  std::vector<Item> effects;
+  SourceLoc loc;
+};
+struct ResultsSlide {
+  RichText direction_label;  // 取組の方向性
+  RichText direction;
+  RichText summary;        // the ➤ line under the direction
+  RichText results_label;  // 取組結果（R3～R5）
+  std::vector<Item> results;
+  std::vector<Panel> panels;
+  std::optional<DetailTable> table;  // a short table shown on the same slide (Ⅱ-5)
+};
+
+using SlideBody =
+    std::variant<OverviewSlide, ProjectsSlide, GoalStatusSlide, ResultsSlide, DetailsSlide>;
+
+struct Slide {
+  std::string id;   // optional, unique when given
+  RichText label;   // title-bar suffix: 取組結果 → "…（取組結果）"
+  RichText heading; // heading inside the slide, e.g. 到達目標の達成状況(概要)
+  SlideBody body;
+  SourceLoc loc;
+};
+
+// Ⅱ-1 【プロジェクト1】いつでもどこでも簡単手続: numbered from its position in the section.
+struct Chapter {
+  std::string id;
+  RichText title;
+  RichText toc_note;  // shown after the title in the 目次: "：取組結果、結果詳細"
+  std::string sheet;  // workbook sheet name for its tables (optional; derived when empty)
+  std::vector<Slide> slides;
+  SourceLoc loc;
+};
+
+// Ⅰ, Ⅱ: numbered from position.
+struct Section {
+  std::string id;
+  RichText title;
+  bool title_slide = true;    // draw a section divider slide
+  std::vector<Slide> slides;  // slides before the first chapter (e.g. Ⅱ's goal status)
+  std::vector<Chapter> chapters;
+  SourceLoc loc;
+};
+
+struct Document {
+  RichText title;
+  RichText organisation;  // author in PDF and workbook properties
+  RichText subject;
+  RichText date;       // optional, printed on the cover
+  RichText toc_title;  // 目次
+  SourceLoc loc;
+};
+
+struct Plan {
+  std::string path;  // the plan file, as given on the command line
+  Document document;
+  std::vector<Section> sections;
+};
+
+// Section and chapter numbers are positions, never typed: Ⅰ, Ⅱ … and 1, 2 …
+std::string section_number(std::size_t index);  // 0 -> "Ⅰ"
+std::string chapter_number(std::size_t section_index, std::size_t chapter_index);  // "Ⅱ-1"
+
+// Every piece of text of the plan in reading order, with its location. Used for glyph
+// coverage checks and by the test that compares the plan with the seed deck.
+std::vector<const RichText*> all_texts(const Plan& plan);
+
+}  // namespace plandeck::model

@@ -1,0 +1,72 @@
+// Shrink-to-fit for one text box (spec §7): several paragraphs (e.g. bullets) laid out
+// together at the largest size on a 0.5 pt grid between max and min that fits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text/paragraph.hpp"
+
+namespace plandeck::text {
+
+class Measurer;
+
+// One paragraph of the box. With a marker ("・", "○", "➤"), lines use a hanging indent:
+// the marker sits at the indent and every line of the text (first and continuation)
+// starts at indent + marker width + marker gap, so wrapped lines align under the text.
+struct BoxParagraph {
+  std::vector<StyledRun> runs;
+  std::u32string marker;     // empty: no marker
+  int marker_style = 0;
+  double indent_pt = 0;      // left indent in points ...
+  double indent_em = 0;      // ... plus this many em of the fitted size (nesting levels)
+};
+
+struct BoxSpec {
+  double width_pt = 0;
+  double height_pt = 0;
+  double line_height = 1.25;      // line pitch = line_height * size
+  double max_size = 12;
+  double min_size = 8;
+  double step = 0.5;              // sizes tried: max, max-step, ..., min
+  double paragraph_spacing_em = 0;  // extra space between paragraphs, in em of the size
+  double marker_gap_em = 0.25;    // space between a marker and its text, in em
+  bool hanging = false;           // hanging punctuation (never in table cells)
+};
+
+struct PlacedLine {
+  double x = 0;  // left edge of the text relative to the box
+  double y = 0;  // top of the line box relative to the box top (line k: k * pitch + spacing)
+  Line line;
+};
+
+struct PlacedParagraph {
+  double marker_x = 0;        // where the marker is drawn (on the first line's y)
+  double marker_width = 0;    // points
+  std::u32string marker;      // as given (draw with Measurer::draw_char)
+  int marker_style = 0;
+  double text_x = 0;          // text column start = marker_x + marker width + gap
+  std::vector<PlacedLine> lines;
+};
+
+struct FitResult {
+  bool fitted = false;        // false: even min_size does not fit (caller reports an error)
+  double size = 0;            // chosen size (min_size when !fitted)
+  std::vector<PlacedParagraph> paragraphs;
+  int line_count = 0;
+  int forced_count = 0;       // emergency breaks at `size`
+  double height = 0;          // lines * line_height * size + spacing
+  double overflow_height = 0; // max(0, height - height_pt)
+};
+
+// Height model (shared by search and drawing): lines * line_height * size, plus
+// paragraph_spacing_em * size between consecutive paragraphs. A paragraph with no text
+// still takes one line. A size fits when no line is forced and height <= height_pt.
+FitResult fit_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
+                  const BoxSpec& box);
+
+// Lays the box out at one given size (no search); `fitted` tells whether it fits.
+FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
+                     const BoxSpec& box, double size);
+
+}  // namespace plandeck::text

@@ -1,0 +1,249 @@
+#include "text/font.hpp"
+
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include "text/utf8.hpp"
+
+namespace plandeck::text {
+
+namespace {
+
+// Big-endian reads from a table's bytes; any read past the end throws, which load()
+// turns into "corrupt font" — a truncated file must not crash the tool.
+class Bytes {
+ public:
+  explicit Bytes(std::string data) : data_(std::move(data)) {}
+  std::size_t size() const { return data_.size(); }
+  std::uint8_t u8(std::size_t pos) const {
+    if (pos >= data_.size()) throw std::runtime_error("truncated table");
+    return static_cast<std::uint8_t>(data_[pos]);
+  }
+  std::uint16_t u16(std::size_t pos) const {
+    return static_cast<std::uint16_t>((u8(pos) << 8) | u8(pos + 1));
+  }
+  std::int16_t s16(std::size_t pos) const { return static_cast<std::int16_t>(u16(pos)); }
+  std::uint32_t u32(std::size_t pos) const {
+    return (static_cast<std::uint32_t>(u16(pos)) << 16) | u16(pos + 2);
+  }
+
+ private:
+  std::string data_;
+};
+
+struct TableRecord {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+std::string read_range(std::ifstream& in, std::uint32_t offset, std::uint32_t length) {
+  std::string buf(length, '\0');
+  in.seekg(static_cast<std::streamoff>(offset));
+  in.read(buf.data(), static_cast<std::streamsize>(length));
+  if (static_cast<std::uint32_t>(in.gcount()) != length)
+    throw std::runtime_error("table extends past the end of the file");
+  return buf;
+}
+
+std::string utf16be_to_utf8(const Bytes& b, std::size_t pos, std::size_t len) {
+  std::u32string cps;
+  for (std::size_t i = 0; i + 1 < len; i += 2) {
+    char32_t u = b.u16(pos + i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+      const char32_t lo = b.u16(pos + i + 2);
+      u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+      i += 2;
+    }
+    cps.push_back(u);
+  }
+  return utf8::encode(cps);
+}
+
+}  // namespace
+
+// Does the parsing; a friend of Font so that Font's public surface stays read-only.
+class FontLoader {
+ public:
+  static Font load(const std::string& path);
+
+ private:
+  static void read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs);
+  static void read_format4(Font& font, const Bytes& cmap, std::size_t at);
+  static void read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp);
+  static std::string read_name(const Bytes& name, int name_id);
+};
+
+Font FontLoader::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open the file");
+  Bytes header(read_range(in, 0, 12));
+  std::uint32_t base = 0;
+  if (header.u32(0) == 0x74746366) {  // 'ttcf': a collection, use its first font
+    base = Bytes(read_range(in, 12, 4)).u32(0);
+    header = Bytes(read_range(in, base, 12));
+  }
+  const std::uint32_t version = header.u32(0);
+  if (version == 0x4F54544F) throw std::runtime_error("CFF-based OpenType fonts are not supported");
+  if (version != 0x00010000 && version != 0x74727565) throw std::runtime_error("not a TrueType font");
+  const std::uint16_t num_tables = header.u16(4);
+  const Bytes dir(read_range(in, base + 12, 16u * num_tables));
+  auto find = [&](const char* tag) {
+    std::uint32_t want = 0;
+    for (int k = 0; k < 4; ++k) want = (want << 8) | static_cast<unsigned char>(tag[k]);
+    for (std::size_t t = 0; t < num_tables; ++t)
+      if (dir.u32(16 * t) == want) return TableRecord{dir.u32(16 * t + 8), dir.u32(16 * t + 12)};
+    throw std::runtime_error(std::string("missing '") + tag + "' table");
+  };
+  auto table = [&](const char* tag) {
+    const TableRecord r = find(tag);
+    return Bytes(read_range(in, r.offset, r.length));
+  };
+
+  Font font;
+  font.path_ = path;
+  const Bytes head = table("head");
+  font.units_per_em_ = head.u16(18);
+  if (font.units_per_em_ == 0) throw std::runtime_error("unitsPerEm is 0");
+  const int upem = font.units_per_em_;
+  const Bytes hhea = table("hhea");
+  font.ascender_ = hhea.s16(4) * 1000 / upem;
+  font.descender_ = hhea.s16(6) * 1000 / upem;
+  const std::size_t num_metrics = hhea.u16(34);
+  const std::size_t num_glyphs = table("maxp").u16(4);
+  if (num_metrics == 0 || num_glyphs == 0) throw std::runtime_error("no glyph metrics");
+
+  // Widths per glyph as libharu computes them: advance * 1000 / unitsPerEm, truncated;
+  // glyphs past numberOfHMetrics repeat the last advance (TrueType rule).
+  const Bytes hmtx = table("hmtx");
+  font.glyph_widths_.resize(num_glyphs);
+  for (std::size_t g = 0; g < num_glyphs; ++g) {
+    const std::size_t m = g < num_metrics ? g : num_metrics - 1;
+    font.glyph_widths_[g] = static_cast<std::uint16_t>(hmtx.u16(4 * m) * 1000 / upem);
+  }
+  font.notdef_width_ = font.glyph_widths_[0];
+
+  read_cmap(font, table("cmap"), num_glyphs);
+  try {
+    const Bytes name = table("name");
+    font.family_ = read_name(name, 16);
+    if (font.family_.empty()) font.family_ = read_name(name, 1);
+    font.postscript_ = read_name(name, 6);
+  } catch (const std::runtime_error&) {
+    // Names are only for messages; a font without a usable name table still measures.
+  }
+  return font;
+}
+
+void FontLoader::read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs) {
+  font.bmp_gid_.assign(0x10000, 0);
+  const std::uint16_t count = cmap.u16(2);
+  // Preference: format 4 of (3,1) — the only subtable libharu reads — then any Unicode
+  // format 4; format 12 of (3,10) or (0,*) supplies code points beyond the BMP (and the
+  // BMP when the font has no format 4).
+  std::size_t f4 = 0, f12 = 0;
+  int f4_rank = 0;
+  for (std::size_t r = 0; r < count; ++r) {
+    const std::size_t rec = 4 + 8 * r;
+    const std::uint16_t platform = cmap.u16(rec), encoding = cmap.u16(rec + 2);
+    const std::size_t at = cmap.u32(rec + 4);
+    const bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+    if (!unicode) continue;
+    const std::uint16_t format = cmap.u16(at);
+    if (format == 4) {
+      const int rank = platform == 3 && encoding == 1 ? 2 : 1;
+      if (rank > f4_rank) {
+        f4 = at;
+        f4_rank = rank;
+      }
+    } else if (format == 12 && f12 == 0) {
+      f12 = at;
+    }
+  }
+  if (f4_rank == 0 && f12 == 0) throw std::runtime_error("no Unicode cmap (format 4 or 12)");
+  if (f12 != 0) read_format12(font, cmap, f12, f4_rank == 0);
+  if (f4_rank != 0) read_format4(font, cmap, f4);
+  for (auto& gid : font.bmp_gid_)
+    if (gid >= num_glyphs) gid = 0;
+}
+
+void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
+  const std::size_t segs = cmap.u16(at + 6) / 2u;
+  const std::size_t ends = at + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
+                    range_offsets = deltas + 2 * segs;
+  for (std::size_t s = 0; s < segs; ++s) {
+    const std::uint32_t end = cmap.u16(ends + 2 * s), start = cmap.u16(starts + 2 * s);
+    const std::uint16_t delta = cmap.u16(deltas + 2 * s);
+    const std::size_t ro_pos = range_offsets + 2 * s;
+    const std::uint16_t ro = cmap.u16(ro_pos);
+    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
+      std::uint32_t gid = 0;
+      if (ro == 0) {
+        gid = (c + delta) & 0xFFFFu;
+      } else {
+        // idRangeOffset is relative to its own position in the file (spec trick).
+        const std::uint32_t g = cmap.u16(ro_pos + ro + 2 * (c - start));
+        if (g != 0) gid = (g + delta) & 0xFFFFu;
+      }
+      font.bmp_gid_[c] = static_cast<std::uint16_t>(gid);
+    }
+  }
+}
+
+void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp) {
+  const std::uint32_t groups = cmap.u32(at + 12);
+  for (std::uint32_t k = 0; k < groups; ++k) {
+    const std::size_t g = at + 16 + 12u * k;
+    const std::uint32_t first = cmap.u32(g), last = cmap.u32(g + 4), gid = cmap.u32(g + 8);
+    if (last < first) continue;
+    if (last >= 0x10000) font.supplementary_.push_back({first, last, gid});
+    if (fill_bmp)
+      for (std::uint32_t c = first; c <= last && c < 0x10000; ++c)
+        font.bmp_gid_[c] = static_cast<std::uint16_t>(gid + (c - first));
+  }
+}
+
+std::string FontLoader::read_name(const Bytes& name, int name_id) {
+  const std::uint16_t count = name.u16(2);
+  const std::size_t strings = name.u16(4);
+  std::string fallback;
+  for (std::size_t r = 0; r < count; ++r) {
+    const std::size_t rec = 6 + 12 * r;
+    if (name.u16(rec + 6) != name_id) continue;
+    const std::uint16_t platform = name.u16(rec), language = name.u16(rec + 4);
+    const std::size_t len = name.u16(rec + 8), at = strings + name.u16(rec + 10);
+    if (platform == 3 || platform == 0) {
+      std::string s = utf16be_to_utf8(name, at, len);
+      if (platform == 3 && language == 0x409) return s;  // English (US) first
+      if (fallback.empty()) fallback = s;
+    } else if (platform == 1 && fallback.empty()) {
+      for (std::size_t i = 0; i < len; ++i) fallback.push_back(static_cast<char>(name.u8(at + i)));
+    }
+  }
+  return fallback;
+}
+
+std::optional<Font> Font::load(const std::string& path, std::string* error) {
+  try {
+    return FontLoader::load(path);
+  } catch (const std::exception& e) {
+    if (error) *error = path + ": " + e.what();
+    return std::nullopt;
+  }
+}
+
+std::uint16_t Font::gid_of(char32_t cp) const {
+  if (cp < 0x10000) return bmp_gid_[cp];
+  for (const Group& g : supplementary_)
+    if (cp >= g.first && cp <= g.last) {
+      const std::uint32_t gid = g.gid + (cp - g.first);
+      return gid < glyph_widths_.size() ? static_cast<std::uint16_t>(gid) : 0;
+    }
+  return 0;
+}
+
+bool Font::has_glyph(char32_t cp) const { return gid_of(cp) != 0; }
+
+int Font::advance(char32_t cp) const { return glyph_widths_[gid_of(cp)]; }
+
+}  // namespace plandeck::text

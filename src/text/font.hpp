@@ -1,0 +1,71 @@
+// A small TrueType reader: just enough of a font file to measure text exactly as libharu
+// will write it into the PDF and to know which characters the font can draw.
+//
+// Why our own reader instead of asking libharu: HPDF_Font_GetUnicodeWidth returns the
+// .notdef width for missing glyphs (no coverage test), marks glyphs as used, and the text
+// module must not depend on the PDF library (the workbook writer measures too).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plandeck::text {
+
+class Font {
+ public:
+  // Reads head, hhea, maxp, hmtx, cmap (format 4 and 12; platform 3 encoding 1/10 or
+  // platform 0) and name. Returns nullopt and fills *error (if given) on failure.
+  static std::optional<Font> load(const std::string& path, std::string* error = nullptr);
+
+  // True when the cmap maps `cp` to a glyph other than .notdef. For the BMP the format-4
+  // subtable decides when present, because that is the only one libharu reads.
+  bool has_glyph(char32_t cp) const;
+
+  // Advance width in 1/1000 em exactly as libharu computes it: advance * 1000 / unitsPerEm,
+  // integer truncation. Missing characters give the .notdef width (as libharu does).
+  // BMP values come from a table filled at load time (one array read per call).
+  int advance(char32_t cp) const;
+
+  int ascender() const { return ascender_; }    // hhea ascender, 1/1000 em (truncated)
+  int descender() const { return descender_; }  // hhea descender, 1/1000 em (negative)
+  int units_per_em() const { return units_per_em_; }
+
+  const std::string& path() const { return path_; }
+  std::string family_name() const { return family_; }               // name ID 16, else 1
+  const std::string& postscript_name() const { return postscript_; }  // name ID 6
+
+ private:
+  Font() = default;
+  friend class FontLoader;
+
+  std::string path_;
+  std::string family_;
+  std::string postscript_;
+  int units_per_em_ = 1000;
+  int ascender_ = 0;
+  int descender_ = 0;
+  int notdef_width_ = 0;
+  std::vector<std::uint16_t> glyph_widths_;  // 1/1000 em, per glyph id
+  std::vector<std::uint16_t> bmp_gid_;       // 65,536 entries: code point -> glyph id
+  struct Group {                             // cmap format 12 group (beyond the BMP)
+    std::uint32_t first, last, gid;
+  };
+  std::vector<Group> supplementary_;
+  std::uint16_t gid_of(char32_t cp) const;
+};
+
+// Looks for `file_name` in `dirs`, in order (put the project's fonts/ folder first); each
+// directory is tried directly before any is searched recursively. Returns the path or
+// nullopt when not found.
+std::optional<std::string> find_font(const std::string& file_name,
+                                     const std::vector<std::string>& dirs);
+
+// The system directories configured at build time (CMake cache PLANDECK_SYSTEM_FONT_DIRS).
+std::vector<std::string> system_font_dirs();
+
+// `project_fonts_dir` followed by system_font_dirs(): the usual argument to find_font.
+std::vector<std::string> font_search_dirs(const std::string& project_fonts_dir);
+
+}  // namespace plandeck::text

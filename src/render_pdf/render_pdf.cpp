@@ -1,0 +1,721 @@
+// PDF renderer on libharu 2.3.0.
+//
+// Order of work (each step can fail with an Error naming what was being done):
+//   1. validate the deck and collect, per font file, the code points drawn with it;
+//   2. subset every used font with HarfBuzz (only those code points, no hinting);
+//   3. create the document (compression first, then the UTF-8 encoder), load the subset fonts
+//      from memory in deck order, create all pages, then draw them, then links and outlines;
+//   4. document info and (only with SOURCE_DATE_EPOCH) dates;
+//   5. replace libharu's malformed ToUnicode CMaps, then save.
+//
+// libharu's errors are sticky and reported through a C callback: the callback only records
+// the first error, every call is checked, and the first failure is thrown from C++ code.
+#include "render_pdf/render_pdf.hpp"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "render_pdf/font_subset.hpp"
+#include "render_pdf/to_unicode.hpp"
+#include "render_pdf/utf8.hpp"
+
+namespace plandeck::render_pdf {
+
+namespace {
+
+using compose::Color;
+using compose::Deck;
+
+// ---------------------------------------------------------------------------------------
+// libharu error plumbing
+
+struct HpdfErrorState {
+  bool set = false;
+  HPDF_STATUS code = 0;
+  HPDF_STATUS detail = 0;
+};
+
+// Called by libharu (C code). Must not throw: it only records the first error.
+void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
+  auto* state = static_cast<HpdfErrorState*>(user_data);
+  if (state != nullptr && !state->set) {
+    state->set = true;
+    state->code = code;
+    state->detail = detail;
+  }
+}
+
+const char* hpdf_error_name(HPDF_STATUS code) {
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM:
+      return "out of memory";
+    case HPDF_FILE_IO_ERROR:
+      return "file I/O error";
+    case HPDF_FILE_OPEN_ERROR:
+      return "cannot open file for writing";
+    case HPDF_FONT_EXISTS:
+      return "font already loaded";
+    case HPDF_DUPLICATE_REGISTRATION:
+      return "font with the same PostScript name already loaded";
+    case HPDF_INVALID_DATE_TIME:
+      return "invalid date";
+    case HPDF_INVALID_DESTINATION:
+      return "invalid destination";
+    case HPDF_INVALID_FONTDEF_DATA:
+      return "invalid font data";
+    case HPDF_INVALID_OUTLINE:
+      return "invalid outline";
+    case HPDF_INVALID_PAGE:
+      return "invalid page";
+    case HPDF_INVALID_PARAMETER:
+      return "invalid parameter";
+    case HPDF_PAGE_INVALID_FONT_SIZE:
+      return "font size out of range (0 < size <= 600)";
+    case HPDF_PAGE_INVALID_GMODE:
+      return "operator not allowed in the current graphics mode";
+    case HPDF_PAGE_INVALID_SIZE:
+      return "page size out of range (3..14400 pt)";
+    case HPDF_PAGE_OUT_OF_RANGE:
+      return "value out of range";
+    case HPDF_REAL_OUT_OF_RANGE:
+      return "number out of range";
+    case HPDF_STRING_OUT_OF_RANGE:
+      return "string too long";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+      return "font licence forbids embedding";
+    case HPDF_TTF_INVALID_CMAP:
+      return "font has no usable cmap";
+    case HPDF_TTF_INVALID_FOMAT:
+      return "unsupported TrueType format";
+    case HPDF_TTF_MISSING_TABLE:
+      return "TrueType table missing";
+    case HPDF_ZLIB_ERROR:
+      return "zlib error";
+    default:
+      return "libharu error";
+  }
+}
+
+std::string hex(unsigned long v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%04lX", v);
+  return buf;
+}
+
+// Owns the HPDF_Doc and the error state libharu reports into. Not movable: libharu keeps a
+// pointer to the error state.
+class Doc {
+ public:
+  Doc() {
+    pdf_ = HPDF_New(on_hpdf_error, &err_);
+    if (pdf_ == nullptr) throw Error("libharu: cannot create a PDF document (out of memory?)");
+  }
+  ~Doc() { HPDF_Free(pdf_); }
+  Doc(const Doc&) = delete;
+  Doc& operator=(const Doc&) = delete;
+
+  HPDF_Doc get() const { return pdf_; }
+
+  // Throws if the call failed (status or the recorded error) with `what` as context.
+  void check(HPDF_STATUS status, const std::string& what) { check(status == HPDF_OK, what); }
+  void check(bool ok, const std::string& what) {
+    if (ok && !err_.set) return;
+    std::string msg = what + ": ";
+    if (err_.set) {
+      msg += hpdf_error_name(err_.code);
+      msg += " (libharu error " + hex(err_.code) + ", detail " + std::to_string(err_.detail) + ")";
+    } else {
+      msg += "libharu call failed";
+    }
+    throw Error(msg);
+  }
+  template <typename T>
+  T* check_ptr(T* p, const std::string& what) {
+    check(p != nullptr, what);
+    return p;
+  }
+
+ private:
+  HpdfErrorState err_;
+  HPDF_Doc pdf_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+std::string page_name(std::size_t page) {
+  return "page " + std::to_string(page + 1);
+}
+
+std::string excerpt(const std::string& text) {
+  constexpr std::size_t kMax = 40;
+  if (text.size() <= kMax) return text;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+const char* shape_kind(const compose::Shape& s) {
+  switch (s.index()) {
+    case 0:
+      return "rect";
+    case 1:
+      return "line";
+    case 2:
+      return "polygon";
+    default:
+      return "text run";
+  }
+}
+
+std::string shape_name(std::size_t page, std::size_t shape, const compose::Shape& s) {
+  std::string out = page_name(page) + ", shape " + std::to_string(shape + 1) + " (" + shape_kind(s);
+  if (const auto* run = std::get_if<compose::TextRun>(&s)) {
+    out += " \"" + excerpt(run->text) + "\"";
+  }
+  return out + ")";
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation and code point collection
+
+bool finite(double v) {
+  return std::isfinite(v);
+}
+
+void check_color(const Color& c, const std::string& where) {
+  for (double v : {c.r, c.g, c.b}) {
+    if (!finite(v) || v < 0 || v > 1) throw Error(where + ": colour component outside 0..1");
+  }
+}
+
+void check_numbers(std::initializer_list<double> values, const std::string& where) {
+  for (double v : values) {
+    if (!finite(v)) throw Error(where + ": coordinate or size is not a finite number");
+  }
+}
+
+// Decodes a string for libharu's UTF-8 encoder: valid UTF-8, BMP only (libharu silently draws
+// anything above U+FFFF as a space), no control characters.
+std::vector<char32_t> decode_for_pdf(const std::string& text, const std::string& where) {
+  std::size_t bad = 0;
+  auto cps = detail::decode_utf8(text, &bad);
+  if (!cps) throw Error(where + ": invalid UTF-8 at byte " + std::to_string(bad));
+  for (char32_t cp : *cps) {
+    if (cp > 0xFFFF) {
+      throw Error(where + ": character " + detail::describe_code_point(cp) +
+                  " is outside the Basic Multilingual Plane; libharu cannot draw it");
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      throw Error(where + ": control character " + detail::describe_code_point(cp) +
+                  " cannot be drawn");
+    }
+  }
+  return *cps;
+}
+
+// One font file as loaded into the PDF (deck fonts with the same path share one).
+struct FontSlot {
+  std::string path;
+  std::set<char32_t> code_points;
+  std::map<char32_t, std::string> first_use;  // code point -> where it is first drawn
+  HPDF_Font font = nullptr;
+};
+
+struct Collected {
+  std::vector<FontSlot> slots;            // in order of first appearance in deck.fonts
+  std::vector<std::size_t> slot_of_font;  // deck font index -> slot
+};
+
+Collected validate_and_collect(const Deck& deck) {
+  if (!finite(deck.width) || !finite(deck.height) || deck.width < HPDF_MIN_PAGE_SIZE ||
+      deck.height < HPDF_MIN_PAGE_SIZE || deck.width > HPDF_MAX_PAGE_SIZE ||
+      deck.height > HPDF_MAX_PAGE_SIZE) {
+    throw Error("page size " + std::to_string(deck.width) + " x " + std::to_string(deck.height) +
+                " pt is outside libharu's range 3..14400 pt");
+  }
+  if (deck.pages.empty()) throw Error("the deck has no pages");
+
+  Collected c;
+  std::map<std::string, std::size_t> slot_by_path;
+  for (const auto& f : deck.fonts) {
+    auto [it, inserted] = slot_by_path.emplace(f.path, c.slots.size());
+    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr});
+    c.slot_of_font.push_back(it->second);
+  }
+
+  for (std::size_t p = 0; p < deck.pages.size(); ++p) {
+    const auto& page = deck.pages[p];
+    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
+      const auto& shape = page.shapes[s];
+      if (const auto* r = std::get_if<compose::Rect>(&shape)) {
+        const std::string where = shape_name(p, s, shape);
+        check_numbers({r->x, r->y, r->w, r->h, r->line_width, r->radius}, where);
+        if (r->fill) check_color(*r->fill, where);
+        if (r->stroke) check_color(*r->stroke, where);
+        if (r->stroke && (r->line_width < 0 || r->line_width > HPDF_MAX_LINEWIDTH)) {
+          throw Error(where + ": line width outside 0..100");
+        }
+      } else if (const auto* l = std::get_if<compose::Line>(&shape)) {
+        const std::string where = shape_name(p, s, shape);
+        check_numbers({l->x1, l->y1, l->x2, l->y2, l->width, l->dash}, where);
+        check_color(l->color, where);
+        if (l->width < 0 || l->width > HPDF_MAX_LINEWIDTH) {
+          throw Error(where + ": line width outside 0..100");
+        }
+        if (l->dash < 0 || l->dash > 1000) throw Error(where + ": dash length outside 0..1000");
+      } else if (const auto* g = std::get_if<compose::Polygon>(&shape)) {
+        const std::string where = shape_name(p, s, shape);
+        if (g->points.size() < 3) throw Error(where + ": a polygon needs at least 3 points");
+        for (const auto& [x, y] : g->points) check_numbers({x, y}, where);
+        check_color(g->fill, where);
+      } else if (const auto* t = std::get_if<compose::TextRun>(&shape)) {
+        const std::string where = shape_name(p, s, shape);
+        check_numbers({t->x, t->y, t->size, t->width}, where);
+        check_color(t->color, where);
+        if (t->size <= 0 || t->size > HPDF_MAX_FONTSIZE) {
+          throw Error(where + ": font size " + std::to_string(t->size) + " outside 0..600");
+        }
+        if (t->font >= deck.fonts.size()) {
+          throw Error(where + ": font index " + std::to_string(t->font) + " but the deck has " +
+                      std::to_string(deck.fonts.size()) + " font(s)");
+        }
+        FontSlot& slot = c.slots[c.slot_of_font[t->font]];
+        for (char32_t cp : decode_for_pdf(t->text, where)) {
+          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, where);
+        }
+      }
+    }
+    for (std::size_t k = 0; k < page.links.size(); ++k) {
+      const auto& link = page.links[k];
+      const std::string where = page_name(p) + ", link " + std::to_string(k + 1);
+      check_numbers({link.x, link.y, link.w, link.h}, where);
+      if (link.target_page >= deck.pages.size()) {
+        throw Error(where + ": target page index " + std::to_string(link.target_page) +
+                    " but the deck has " + std::to_string(deck.pages.size()) + " page(s)");
+      }
+    }
+  }
+  return c;
+}
+
+void validate_outline(const std::vector<compose::Outline>& items, std::size_t page_count,
+                      const std::string& parent) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& o = items[i];
+    const std::string where =
+        parent + "/" + std::to_string(i + 1) + " \"" + excerpt(o.title) + "\"";
+    decode_for_pdf(o.title, "outline entry " + where);
+    if (o.page >= page_count) {
+      throw Error("outline entry " + where + ": page index " + std::to_string(o.page) +
+                  " but the deck has " + std::to_string(page_count) + " page(s)");
+    }
+    validate_outline(o.children, page_count, where);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Fonts
+
+// Deterministic six-letter subset tag from the subset font's bytes (FNV-1a), made unique.
+std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
+                               std::set<std::string>& used) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char b : data) {
+    h ^= b;
+    h *= 1099511628211ULL;
+  }
+  for (;;) {
+    std::array<char, 7> tag{};
+    std::uint64_t v = h;
+    for (std::size_t i = 0; i < 6; ++i) {
+      tag[i] = static_cast<char>('A' + v % 26);
+      v /= 26;
+    }
+    if (used.insert(std::string(tag.data())).second) return tag;
+    ++h;
+  }
+}
+
+void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
+  std::vector<char32_t> cps(slot.code_points.begin(), slot.code_points.end());
+  detail::SubsetFont sub = detail::subset_font(slot.path, cps);
+  if (!sub.missing.empty()) {
+    std::string msg = "font " + slot.path + " has no glyph for ";
+    for (std::size_t i = 0; i < sub.missing.size() && i < 5; ++i) {
+      if (i > 0) msg += ", ";
+      msg += detail::describe_code_point(sub.missing[i]);
+    }
+    if (sub.missing.size() > 5) msg += " and " + std::to_string(sub.missing.size() - 5) + " more";
+    msg += "; first used at " + slot.first_use[sub.missing.front()];
+    throw Error(msg);
+  }
+
+  const std::string what = "loading font " + slot.path;
+  HPDF_Doc pdf = doc.get();
+  const auto size = static_cast<HPDF_UINT>(sub.data.size());
+  // libharu 2.3.0 has no public "load TrueType from memory"; its installed object API does:
+  // a memory stream handed to HPDF_TTFontDef_Load (which takes ownership of the stream and
+  // reads the glyph data from it again when the file is saved).
+  HPDF_Stream stream =
+      doc.check_ptr(HPDF_MemStream_New(pdf->mmgr, std::max<HPDF_UINT>(size, 1024)), what);
+  if (HPDF_Stream_Write(stream, sub.data.data(), size) != HPDF_OK) {
+    HPDF_Stream_Free(stream);
+    doc.check(false, what);
+  }
+  HPDF_FontDef def = doc.check_ptr(HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE), what);
+  std::array<char, 7> tag = subset_tag(sub.data, used_tags);
+  HPDF_TTFontDef_SetTagName(def, tag.data());
+  const std::string base_name = def->base_font;
+  if (HPDF_Doc_FindFontDef(pdf, def->base_font) != nullptr) {
+    HPDF_FontDef_Free(def);
+    throw Error(what + ": another deck font has the same PostScript name " + base_name);
+  }
+  doc.check(HPDF_Doc_RegisterFontDef(pdf, def), what);  // frees def itself on failure
+  slot.font = doc.check_ptr(HPDF_GetFont(pdf, base_name.c_str(), "UTF-8"), what);
+}
+
+// libharu 2.3.0 writes `/ToUnicode` as a copy of its UTF-8 encoding CMap
+// (`begincidrange <0000> <FFFF> 0`), which is not a valid ToUnicode map. Replace the stream's
+// content by a bfchar map of exactly the code points drawn with the font.
+void fix_font_dicts(Doc& doc, const FontSlot& slot) {
+  const std::string what = "writing the ToUnicode map of font " + slot.path;
+  HPDF_Dict font = slot.font;
+  auto* to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+  doc.check(to_unicode != nullptr && to_unicode->stream != nullptr,
+            what + " (libharu wrote no ToUnicode stream)");
+
+  std::vector<std::uint16_t> codes;
+  codes.reserve(slot.code_points.size());
+  for (char32_t cp : slot.code_points) codes.push_back(static_cast<std::uint16_t>(cp));
+  const std::string cmap = detail::build_to_unicode_cmap(codes);
+
+  HPDF_MemStream_FreeData(to_unicode->stream);
+  doc.check(HPDF_Stream_Write(to_unicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                              static_cast<HPDF_UINT>(cmap.size())),
+            what);
+  // The keys copied from the encoding CMap (/Type /CMap, /CMapName /UTF-8, ...) do not
+  // describe the new content; a ToUnicode stream needs none of them.
+  const std::pair<const char*, HPDF_UINT16> stale[] = {{"Type", HPDF_OCLASS_NAME},
+                                                       {"CMapName", HPDF_OCLASS_NAME},
+                                                       {"CIDSystemInfo", HPDF_OCLASS_DICT},
+                                                       {"WMode", HPDF_OCLASS_NUMBER}};
+  for (const auto& [key, cls] : stale) {
+    if (HPDF_Dict_GetItem(to_unicode, key, cls) != nullptr) {
+      doc.check(HPDF_Dict_RemoveElement(to_unicode, key), what);
+    }
+  }
+
+  // The descendant CIDFont says /Ordering (Identity-H); the ordering is "Identity".
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (attr != nullptr && attr->descendant_font != nullptr) {
+    auto* info = static_cast<HPDF_Dict>(
+        HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT));
+    if (info != nullptr) {
+      HPDF_String ordering = doc.check_ptr(HPDF_String_New(font->mmgr, "Identity", nullptr), what);
+      doc.check(HPDF_Dict_Add(info, "Ordering", ordering), what);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Drawing
+
+HPDF_REAL r(double v) {
+  return static_cast<HPDF_REAL>(v);
+}
+
+// Tracks the graphics state written so far on one page so that unchanged colours and widths
+// are not repeated for every shape.
+class Painter {
+ public:
+  Painter(Doc& doc, HPDF_Page page, double page_height, std::map<std::size_t, HPDF_Font> fonts)
+      : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {}
+
+  void draw(const compose::Shape& shape, const std::string& where) {
+    where_ = &where;
+    std::visit([this](const auto& s) { this->draw_one(s); }, shape);
+  }
+
+ private:
+  void ok(HPDF_STATUS st) { doc_.check(st, *where_); }
+
+  void fill_color(const Color& c) {
+    if (fill_ && *fill_ == c) return;
+    ok(HPDF_Page_SetRGBFill(page_, r(c.r), r(c.g), r(c.b)));
+    fill_ = c;
+  }
+  void stroke_color(const Color& c) {
+    if (stroke_ && *stroke_ == c) return;
+    ok(HPDF_Page_SetRGBStroke(page_, r(c.r), r(c.g), r(c.b)));
+    stroke_ = c;
+  }
+  void line_width(double w) {
+    if (width_ && *width_ == w) return;
+    ok(HPDF_Page_SetLineWidth(page_, r(w)));
+    width_ = w;
+  }
+  // libharu's dash pattern is integers (HPDF_UINT16): lengths are rounded to whole points.
+  void dash(double d) {
+    const auto len = static_cast<HPDF_UINT16>(d > 0 ? std::max(1L, std::lround(d)) : 0);
+    if (dash_ && *dash_ == len) return;
+    if (len == 0) {
+      ok(HPDF_Page_SetDash(page_, nullptr, 0, 0));
+    } else {
+      const HPDF_UINT16 pattern[1] = {len};
+      ok(HPDF_Page_SetDash(page_, pattern, 1, 0));
+    }
+    dash_ = len;
+  }
+
+  void draw_one(const compose::Rect& rc) {
+    if (!rc.fill && !rc.stroke) return;
+    double x0 = std::min(rc.x, rc.x + rc.w), x1 = std::max(rc.x, rc.x + rc.w);
+    double top = std::min(rc.y, rc.y + rc.h), bottom = std::max(rc.y, rc.y + rc.h);
+    const double y0 = h_ - bottom, y1 = h_ - top;  // PDF: y up
+    if (rc.fill) fill_color(*rc.fill);
+    if (rc.stroke) {
+      stroke_color(*rc.stroke);
+      line_width(rc.line_width);
+      dash(0);
+    }
+    const double rad = std::min({rc.radius, (x1 - x0) / 2, (y1 - y0) / 2});
+    if (rad <= 0) {
+      ok(HPDF_Page_Rectangle(page_, r(x0), r(y0), r(x1 - x0), r(y1 - y0)));
+    } else {
+      // Quarter circles as cubic Béziers: control points at k*rad from the corner tangents.
+      const double k = 0.5522847498 * rad;
+      ok(HPDF_Page_MoveTo(page_, r(x0 + rad), r(y0)));
+      ok(HPDF_Page_LineTo(page_, r(x1 - rad), r(y0)));
+      ok(HPDF_Page_CurveTo(page_, r(x1 - rad + k), r(y0), r(x1), r(y0 + rad - k), r(x1),
+                           r(y0 + rad)));
+      ok(HPDF_Page_LineTo(page_, r(x1), r(y1 - rad)));
+      ok(HPDF_Page_CurveTo(page_, r(x1), r(y1 - rad + k), r(x1 - rad + k), r(y1), r(x1 - rad),
+                           r(y1)));
+      ok(HPDF_Page_LineTo(page_, r(x0 + rad), r(y1)));
+      ok(HPDF_Page_CurveTo(page_, r(x0 + rad - k), r(y1), r(x0), r(y1 - rad + k), r(x0),
+                           r(y1 - rad)));
+      ok(HPDF_Page_LineTo(page_, r(x0), r(y0 + rad)));
+      ok(HPDF_Page_CurveTo(page_, r(x0), r(y0 + rad - k), r(x0 + rad - k), r(y0), r(x0 + rad),
+                           r(y0)));
+      ok(HPDF_Page_ClosePath(page_));
+    }
+    if (rc.fill && rc.stroke) {
+      ok(HPDF_Page_FillStroke(page_));
+    } else if (rc.fill) {
+      ok(HPDF_Page_Fill(page_));
+    } else {
+      ok(HPDF_Page_Stroke(page_));
+    }
+  }
+
+  void draw_one(const compose::Line& ln) {
+    stroke_color(ln.color);
+    line_width(ln.width);
+    dash(ln.dash);
+    ok(HPDF_Page_MoveTo(page_, r(ln.x1), r(h_ - ln.y1)));
+    ok(HPDF_Page_LineTo(page_, r(ln.x2), r(h_ - ln.y2)));
+    ok(HPDF_Page_Stroke(page_));
+  }
+
+  void draw_one(const compose::Polygon& pg) {
+    fill_color(pg.fill);
+    ok(HPDF_Page_MoveTo(page_, r(pg.points[0].first), r(h_ - pg.points[0].second)));
+    for (std::size_t i = 1; i < pg.points.size(); ++i) {
+      ok(HPDF_Page_LineTo(page_, r(pg.points[i].first), r(h_ - pg.points[i].second)));
+    }
+    ok(HPDF_Page_ClosePath(page_));
+    ok(HPDF_Page_Fill(page_));
+  }
+
+  void draw_one(const compose::TextRun& t) {
+    if (t.text.empty()) return;
+    fill_color(t.color);
+    ok(HPDF_Page_BeginText(page_));
+    if (font_index_ != t.font || font_size_ != t.size) {
+      ok(HPDF_Page_SetFontAndSize(page_, fonts_.at(t.font), r(t.size)));
+      font_index_ = t.font;
+      font_size_ = t.size;
+    }
+    ok(HPDF_Page_TextOut(page_, r(t.x), r(h_ - t.y), t.text.c_str()));
+    ok(HPDF_Page_EndText(page_));
+  }
+
+  Doc& doc_;
+  HPDF_Page page_;
+  double h_;
+  std::map<std::size_t, HPDF_Font> fonts_;
+  const std::string* where_ = nullptr;
+  std::optional<Color> fill_, stroke_;
+  std::optional<double> width_;
+  std::optional<HPDF_UINT16> dash_;
+  std::optional<std::size_t> font_index_;
+  double font_size_ = 0;
+};
+
+HPDF_Destination fit_destination(Doc& doc, HPDF_Page target, const std::string& what) {
+  HPDF_Destination dest = doc.check_ptr(HPDF_Page_CreateDestination(target), what);
+  doc.check(HPDF_Destination_SetFit(dest), what);
+  return dest;
+}
+
+void add_outline(Doc& doc, HPDF_Outline parent, const std::vector<compose::Outline>& items,
+                 const std::vector<HPDF_Page>& pages, HPDF_Encoder utf8, bool top_level) {
+  for (const auto& o : items) {
+    const std::string what = "outline entry \"" + excerpt(o.title) + "\"";
+    HPDF_Outline node =
+        doc.check_ptr(HPDF_CreateOutline(doc.get(), parent, o.title.c_str(), utf8), what);
+    doc.check(HPDF_Outline_SetDestination(node, fit_destination(doc, pages[o.page], what)), what);
+    // Sections start expanded, deeper levels collapsed.
+    doc.check(
+        HPDF_Outline_SetOpened(node, top_level && !o.children.empty() ? HPDF_TRUE : HPDF_FALSE),
+        what);
+    add_outline(doc, node, o.children, pages, utf8, false);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+// Days since 1970-01-01 -> proleptic Gregorian (year, month, day).
+void civil_from_days(long long days, long long& y, int& m, int& d) {
+  days += 719468;  // shift the epoch to 0000-03-01
+  const long long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long long doe = days - era * 146097;                                    // [0, 146096]
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const long long mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+}
+
+HPDF_Date date_from_epoch(long long epoch) {
+  constexpr long long kMax = 253402300799LL;  // 9999-12-31T23:59:59Z
+  if (epoch < 0 || epoch > kMax) {
+    throw Error("SOURCE_DATE_EPOCH " + std::to_string(epoch) + " is outside 0.." +
+                std::to_string(kMax));
+  }
+  const long long days = epoch / 86400;
+  const long long secs = epoch % 86400;
+  long long year = 0;
+  int month = 0, day = 0;
+  civil_from_days(days, year, month, day);
+  HPDF_Date date{};
+  date.year = static_cast<HPDF_INT>(year);
+  date.month = month;
+  date.day = day;
+  date.hour = static_cast<HPDF_INT>(secs / 3600);
+  date.minutes = static_cast<HPDF_INT>(secs % 3600 / 60);
+  date.seconds = static_cast<HPDF_INT>(secs % 60);
+  date.ind = '+';  // UTC written as +00'00' (the form the reference verified byte-stable)
+  date.off_hour = 0;
+  date.off_minutes = 0;
+  return date;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+
+void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {
+  Collected fonts = validate_and_collect(deck);
+  validate_outline(deck.outline, deck.pages.size(), "");
+  for (const auto& [value, name] :
+       {std::pair{&deck.info.title, "title"}, std::pair{&deck.info.author, "author"},
+        std::pair{&deck.info.subject, "subject"}, std::pair{&deck.info.creator, "creator"}}) {
+    decode_for_pdf(*value, std::string("document info ") + name);
+  }
+  std::optional<HPDF_Date> date;
+  if (options.source_date_epoch) date = date_from_epoch(*options.source_date_epoch);
+
+  Doc doc;
+  HPDF_Doc pdf = doc.get();
+  // Compression applies to objects created afterwards: set it before anything else.
+  doc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "setting compression");
+  doc.check(HPDF_UseUTFEncodings(pdf), "enabling UTF-8");
+  doc.check(HPDF_SetCurrentEncoder(pdf, "UTF-8"), "enabling UTF-8");
+  HPDF_Encoder utf8 = doc.check_ptr(HPDF_GetEncoder(pdf, "UTF-8"), "enabling UTF-8");
+
+  // Fonts in deck order: the order fixes object numbers, so it must not depend on anything else.
+  std::set<std::string> used_tags;
+  for (auto& slot : fonts.slots) {
+    if (!slot.code_points.empty()) load_font(doc, slot, used_tags);
+  }
+  std::map<std::size_t, HPDF_Font> font_by_index;
+  for (std::size_t i = 0; i < deck.fonts.size(); ++i) {
+    if (HPDF_Font f = fonts.slots[fonts.slot_of_font[i]].font) font_by_index.emplace(i, f);
+  }
+
+  // All pages first, so that links can point forward.
+  std::vector<HPDF_Page> pages;
+  pages.reserve(deck.pages.size());
+  for (std::size_t p = 0; p < deck.pages.size(); ++p) {
+    const std::string what = "creating " + page_name(p);
+    HPDF_Page page = doc.check_ptr(HPDF_AddPage(pdf), what);
+    doc.check(HPDF_Page_SetWidth(page, r(deck.width)), what);
+    doc.check(HPDF_Page_SetHeight(page, r(deck.height)), what);
+    pages.push_back(page);
+  }
+
+  for (std::size_t p = 0; p < deck.pages.size(); ++p) {
+    const auto& page = deck.pages[p];
+    Painter painter(doc, pages[p], deck.height, font_by_index);
+    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
+      painter.draw(page.shapes[s], "drawing " + shape_name(p, s, page.shapes[s]));
+    }
+    for (std::size_t k = 0; k < page.links.size(); ++k) {
+      const auto& link = page.links[k];
+      const std::string what = "adding " + page_name(p) + ", link " + std::to_string(k + 1);
+      HPDF_Rect rect;
+      rect.left = r(std::min(link.x, link.x + link.w));
+      rect.right = r(std::max(link.x, link.x + link.w));
+      rect.top = r(deck.height - std::min(link.y, link.y + link.h));
+      rect.bottom = r(deck.height - std::max(link.y, link.y + link.h));
+      HPDF_Annotation annot =
+          doc.check_ptr(HPDF_Page_CreateLinkAnnot(
+                            pages[p], rect, fit_destination(doc, pages[link.target_page], what)),
+                        what);
+      doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), what);
+    }
+  }
+
+  add_outline(doc, nullptr, deck.outline, pages, utf8, true);
+
+  // Info strings are encoded with the current encoder (UTF-8, set above).
+  const std::pair<HPDF_InfoType, const std::string*> info[] = {
+      {HPDF_INFO_TITLE, &deck.info.title},
+      {HPDF_INFO_AUTHOR, &deck.info.author},
+      {HPDF_INFO_SUBJECT, &deck.info.subject},
+      {HPDF_INFO_CREATOR, &deck.info.creator}};
+  for (const auto& [type, value] : info) {
+    if (!value->empty()) doc.check(HPDF_SetInfoAttr(pdf, type, value->c_str()), "document info");
+  }
+  if (date) {
+    doc.check(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, *date), "document dates");
+    doc.check(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, *date), "document dates");
+  }
+
+  for (const auto& slot : fonts.slots) {
+    if (slot.font != nullptr) fix_font_dicts(doc, slot);
+  }
+
+  doc.check(HPDF_SaveToFile(pdf, path.c_str()), "writing " + path);
+}
+
+}  // namespace plandeck::render_pdf

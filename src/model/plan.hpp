@@ -169,6 +169,7 @@ struct Slide {
   RichText heading; // heading inside the slide, e.g. 到達目標の達成状況(概要)
   SlideBody body;
   SourceLoc loc;
+  SourceLoc id_loc;  // where `id` is written (unknown when absent)
 };
 
 // Ⅱ-1 【プロジェクト1】いつでもどこでも簡単手続: numbered from its position in the section.
@@ -179,6 +180,8 @@ struct Chapter {
   std::string sheet;  // workbook sheet name for its tables (optional; derived when empty)
   std::vector<Slide> slides;
   SourceLoc loc;
+  SourceLoc id_loc;     // where `id` is written (unknown when absent)
+  SourceLoc sheet_loc;  // where `sheet` is written (unknown when absent)
 };
 
 // Ⅰ, Ⅱ: numbered from position.
@@ -189,6 +192,7 @@ struct Section {
   std::vector<Slide> slides;  // slides before the first chapter (e.g. Ⅱ's goal status)
   std::vector<Chapter> chapters;
   SourceLoc loc;
+  SourceLoc id_loc;  // where `id` is written (unknown when absent)
 };
 
 struct Document {

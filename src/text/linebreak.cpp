@@ -107,8 +107,11 @@ std::vector<Cluster> make_clusters(std::u32string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const C c = break_class(text[i]);
     // A mark joins the cluster before it, except after a hard break (it starts a new
-    // paragraph) — there, and at the very start, it stands alone as AL (§5.3).
-    if (c == C::CM && !out.empty() && out.back().cls != C::BK) {
+    // paragraph) — there, and at the very start, it stands alone as AL (§5.3). Nor does it
+    // join a space or an invisible ZW/WJ cluster (as UAX #14 LB9 excludes SP/ZW bases):
+    // those are dropped when trailing or always, and the mark would vanish with them.
+    if (c == C::CM && !out.empty() &&
+        !in(out.back().cls, {C::BK, C::SP, C::ISP, C::ZW, C::WJ})) {
       out.back().end = i + 1;
       continue;
     }

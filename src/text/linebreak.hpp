@@ -27,8 +27,8 @@ struct Cluster {
   std::size_t end = 0;
 };
 
-// Splits text into clusters; a combining mark with nothing to attach to becomes an AL
-// cluster of its own (§5.3).
+// Splits text into clusters; a combining mark with nothing to attach to (at the start,
+// after a hard break, a space or a ZW/WJ character) becomes an AL cluster of its own (§5.3).
 std::vector<Cluster> make_clusters(std::u32string_view text);
 
 // Whether a line may break between clusters[i-1] and clusters[i] (1 <= i < size).

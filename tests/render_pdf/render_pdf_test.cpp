@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -28,7 +30,10 @@ const std::string kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 std::string out_dir() {
   static const std::string dir = [] {
-    fs::path p = fs::path(PLANDECK_BINARY_DIR) / "tests" / "render_pdf" / "out";
+    // One directory per process: ctest runs test cases in parallel processes, and the
+    // cases reuse file names (cmd1.out, sample.pdf).
+    fs::path p = fs::path(PLANDECK_BINARY_DIR) / "test-scratch" / ("render_pdf-" + std::to_string(::getpid()));
+    fs::remove_all(p);
     fs::create_directories(p);
     return p.string();
   }();

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmarks a release build of plandeck: whole-process wall time and peak memory for the
+# default plan and for a 10x plan (the default content repeated ten times, ~180 slides).
+# Run with `make bench`. Prints the commit it measured. Not a test: these machines are
+# shared, so read the medians, not single runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=build-release/plandeck
+runs=${RUNS:-7}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 bench/make_big_plan.py data/hiroshima-dx-r3-r5.yaml "$work/big.yaml" 10
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo " (with uncommitted changes)" || true)
+echo "plandeck benchmark — commit $commit$dirty, $(nproc) cores, $runs runs each"
+
+measure() {  # name, the PDF it writes (for its page count), then the command
+  local name=$1 pdf=$2; shift 2
+  local times=() mems=()
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null
+    read -r t m <"$work/time"
+    times+=("$t"); mems+=("$m")
+  done
+  local tmed mmax
+  tmed=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  mmax=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
+  local pages
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+  printf '%-28s median wall %6.3f s   peak RSS %6.1f MB   %s pages\n' "$name" "$tmed" \
+    "$(awk -v k="$mmax" 'BEGIN {print k / 1024}')" "${pages:-?}"
+}
+
+export SOURCE_DATE_EPOCH=1700000000
+measure "default plan (pdf + xlsx)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
+measure "10x plan (pdf + xlsx)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out"
+measure "10x plan (pdf only)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out" --only pdf
+ls -l "$work/out" | awk 'NR > 1 {printf "  %-32s %8d bytes\n", $9, $5}'

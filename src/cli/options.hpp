@@ -1,0 +1,25 @@
+// What the command line asked for, independent of CLI11.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+
+namespace plandeck::cli {
+
+enum class Command { Build, Check };
+enum class Outputs { Both, PdfOnly, XlsxOnly };
+
+struct Options {
+  Command command = Command::Check;
+  std::vector<std::string> plans;
+  std::string output_dir = "out";
+  std::optional<std::string> layout;  // default: the built-in default layout
+  Outputs outputs = Outputs::Both;
+  diag::Lang lang = diag::Lang::Ja;
+  std::optional<long long> source_date_epoch;  // from the environment
+};
+
+}  // namespace plandeck::cli

@@ -1,0 +1,92 @@
+// The composed deck: pages of positioned drawing primitives, ready to be drawn by a
+// renderer that knows nothing of plans or layouts. Produced by compose/, drawn by render_pdf/.
+//
+// Units are PDF points (1/72 in). The origin is the page's top-left corner and y grows
+// downwards (the renderer flips it). A text run's y is its baseline.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace plandeck::compose {
+
+struct Color {
+  double r = 0, g = 0, b = 0;  // 0..1
+  bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b; }
+};
+
+// A font file used by the deck. Text runs refer to fonts by index into Deck::fonts.
+struct FontFile {
+  std::string path;  // TrueType file
+};
+
+// One run of text in one font, size and colour, drawn from (x, baseline y).
+// `text` is UTF-8 and holds only characters the font has (compose splits runs by font).
+struct TextRun {
+  double x = 0, y = 0;
+  std::size_t font = 0;
+  double size = 10;
+  Color color;
+  std::string text;
+  double width = 0;  // advance width as measured by compose (for checks and links)
+};
+
+struct Rect {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  double line_width = 0.5;
+  double radius = 0;  // rounded corners when > 0
+};
+
+struct Line {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  Color color;
+  double width = 0.5;
+  double dash = 0;  // dash length, 0 = solid
+};
+
+// A filled polygon (arrow heads, chevrons).
+struct Polygon {
+  std::vector<std::pair<double, double>> points;
+  Color fill;
+};
+
+using Shape = std::variant<Rect, Line, Polygon, TextRun>;
+
+// A clickable area that jumps to another page (the 目次 entries).
+struct Link {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::size_t target_page = 0;  // 0-based
+};
+
+struct Page {
+  std::vector<Shape> shapes;  // drawn in order
+  std::vector<Link> links;
+};
+
+// Bookmark tree: sections, chapters and slides.
+struct Outline {
+  std::string title;
+  std::size_t page = 0;  // 0-based
+  std::vector<Outline> children;
+};
+
+struct DocInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string creator;  // "plandeck <version>"
+};
+
+struct Deck {
+  double width = 842, height = 595;  // A4 landscape
+  std::vector<FontFile> fonts;
+  std::vector<Page> pages;
+  std::vector<Outline> outline;
+  DocInfo info;
+};
+
+}  // namespace plandeck::compose

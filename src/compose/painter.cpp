@@ -1,0 +1,333 @@
+#include "compose/painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "text/coverage.hpp"
+#include "text/font.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace plandeck::compose::detail {
+
+Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
+         const diag::SourceMap* s)
+    : layout(l), fonts(f), diags(d), sources(s) {
+  // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
+  file_of.resize(2);
+  for (int style = 0; style < 2; ++style) {
+    for (const text::Font* font : fonts.chain(style)) {
+      std::size_t index = files.size();
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i].path == font->path()) index = i;
+      }
+      if (index == files.size()) files.push_back(FontFile{font->path()});
+      file_of[static_cast<std::size_t>(style)].push_back(index);
+    }
+  }
+}
+
+std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
+  std::vector<text::StyledRun> out;
+  for (const model::Run& r : t.runs) {
+    if (r.text.empty()) continue;
+    out.push_back({text::normalize(r.text).text, (r.strong || all_strong) ? text::kStrong : text::kRegular});
+  }
+  return out;
+}
+
+std::vector<text::StyledRun> runs(const std::string& utf8, int style) {
+  if (utf8.empty()) return {};
+  return {text::StyledRun{text::normalize(utf8).text, style}};
+}
+
+std::vector<text::StyledRun> concat(std::vector<text::StyledRun> a,
+                                    const std::vector<text::StyledRun>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em) {
+  text::BoxParagraph p;
+  p.runs = std::move(r);
+  p.indent_em = indent_em;
+  return p;
+}
+
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
+               const std::vector<model::Item>& items, int depth, double base_indent_em,
+               const std::vector<std::string>* marker_list) {
+  const auto& markers = marker_list ? *marker_list : c.layout.text.markers;
+  for (const model::Item& item : items) {
+    text::BoxParagraph p = para(runs(item.text), base_indent_em + depth * c.layout.text.indent_em);
+    std::string marker;
+    if (item.marker) {
+      marker = *item.marker;
+    } else if (!markers.empty()) {
+      marker = markers[std::min(static_cast<std::size_t>(depth), markers.size() - 1)];
+    }
+    p.marker = text::utf8::to_u32(marker);
+    out.push_back(std::move(p));
+    add_items(c, out, item.items, depth + 1, base_indent_em, &markers);
+  }
+}
+
+Paint body_paint(const Ctx& c) {
+  return Paint{color(c.layout.palette.text), color(c.layout.palette.accent)};
+}
+
+Paint plain_paint(const Color& all) { return Paint{all, all}; }
+
+namespace {
+
+text::BoxSpec box_spec(const Ctx& c, double w, double h, bool spaced) {
+  text::BoxSpec spec;
+  spec.width_pt = w;
+  spec.height_pt = h;
+  spec.line_height = c.layout.text.line_height;
+  spec.step = c.layout.text.step;
+  spec.paragraph_spacing_em = spaced ? c.layout.text.paragraph_spacing_em : 0;
+  spec.marker_gap_em = c.layout.text.marker_gap_em;
+  spec.hanging = false;
+  return spec;
+}
+
+}  // namespace
+
+text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w,
+                        double size, bool spaced) {
+  text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.max_size = size;
+  spec.min_size = size;
+  return text::layout_box(ps, c.fonts, spec, size);
+}
+
+text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
+                    const spec::SizeRange& range, bool spaced) {
+  text::BoxSpec spec = box_spec(c, w, h, spaced);
+  spec.max_size = range.max;
+  spec.min_size = range.min;
+  return text::fit_box(ps, c.fonts, spec);
+}
+
+double first_baseline(const Ctx& c, double size) {
+  return ((c.layout.text.line_height - 1) / 2 + c.layout.text.ascent) * size;
+}
+
+double text_width(const Ctx& c, const std::u32string& s, int style, double size) {
+  long units = 0;
+  for (char32_t cp : s) units += c.fonts.width(cp, style);
+  return static_cast<double>(units) * size / 1000.0;
+}
+
+double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, double size,
+                 double x, double baseline, const Color& col) {
+  const auto& files = c.file_of[static_cast<std::size_t>(style == text::kStrong ? 1 : 0)];
+  double start = x;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    int font = c.fonts.font_for(s[i], style);
+    std::size_t j = i;
+    std::u32string piece;
+    long units = 0;
+    while (j < s.size()) {
+      int f = c.fonts.font_for(s[j], style);
+      if (f != font) break;
+      char32_t drawn = c.fonts.draw_char(s[j], style);
+      piece += drawn;
+      units += c.fonts.width(s[j], style);
+      ++j;
+    }
+    double width = static_cast<double>(units) * size / 1000.0;
+    std::size_t file = files.empty() ? 0 : files[static_cast<std::size_t>(std::max(font, 0))];
+    TextRun run;
+    run.x = x;
+    run.y = baseline;
+    run.font = file;
+    run.size = size;
+    run.color = col;
+    run.text = text::utf8::encode(piece);
+    run.width = width;
+    // A run of blanks draws nothing; keep the page free of invisible runs.
+    if (piece.find_first_not_of(U" \u3000") != std::u32string::npos) page.shapes.push_back(run);
+    x += width;
+    i = j;
+  }
+  return x - start;
+}
+
+void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
+          const Paint& paint, Align align) {
+  const double base = first_baseline(c, r.size);
+  for (const text::PlacedParagraph& p : r.paragraphs) {
+    if (!p.marker.empty() && !p.lines.empty()) {
+      draw_line(page, c, p.marker, p.marker_style, r.size, x + p.marker_x, y + p.lines[0].y + base,
+                p.marker_style == text::kStrong ? paint.strong : paint.text);
+    }
+    for (const text::PlacedLine& pl : p.lines) {
+      double lx = x + pl.x;
+      if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line.width) / 2);
+      if (align == Align::Right) lx = x + std::max(0.0, w - pl.line.width);
+      for (const text::Fragment& f : pl.line.fragments) {
+        draw_line(page, c, f.text, f.style, r.size, lx, y + pl.y + base,
+                  f.style == text::kStrong ? paint.strong : paint.text);
+        lx += f.width;
+      }
+    }
+  }
+}
+
+void rect(Page& page, double x, double y, double w, double h, std::optional<Color> fill,
+          std::optional<Color> stroke, double line_width) {
+  Rect r;
+  r.x = x;
+  r.y = y;
+  r.w = w;
+  r.h = h;
+  r.fill = fill;
+  r.stroke = stroke;
+  r.line_width = line_width;
+  page.shapes.push_back(r);
+}
+
+void line(Page& page, double x1, double y1, double x2, double y2, const Color& col, double width) {
+  Line l;
+  l.x1 = x1;
+  l.y1 = y1;
+  l.x2 = x2;
+  l.y2 = y2;
+  l.color = col;
+  l.width = width;
+  page.shapes.push_back(l);
+}
+
+namespace {
+
+std::string fmt_pt(double v) {
+  double r = std::round(v * 10) / 10;
+  std::string s = std::to_string(r);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+void report(const Ctx& c, const std::string& slide, const Overflow& o, double size) {
+  std::string sz = fmt_pt(size);
+  diag::Message msg;
+  if (o.over > 0.05) {
+    std::string over = fmt_pt(o.over);
+    msg.ja = "スライド「" + slide + "」の " + o.box + " が枠に収まりません（最小 " + sz +
+             "pt でも高さが " + over + "pt 超過）";
+    msg.en = "slide \"" + slide + "\": " + o.box + " does not fit its box (" + over +
+             " pt too tall at the minimum size " + sz + " pt)";
+  } else {
+    msg.ja = "スライド「" + slide + "」の " + o.box + " に枠の幅に収まらない語があります（最小 " +
+             sz + "pt）";
+    msg.en = "slide \"" + slide + "\": " + o.box + " has a word wider than its box (at the minimum size " +
+             sz + " pt)";
+  }
+  diag::Message hint{"文を短くするか、項目を分けるか、スライドを分けてください",
+                     "shorten the text, split the item, or split the slide"};
+  c.diags.error(o.loc, msg, hint);
+}
+
+namespace {
+
+// Byte offset of a 1-based line / code-point column in `text`, or npos.
+std::size_t offset_of(const std::string& text, int line, int col) {
+  std::size_t pos = 0;
+  for (int l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string::npos) return pos;
+    ++pos;
+  }
+  for (int k = 1; k < col && pos < text.size(); ++k) {
+    ++pos;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return pos;
+}
+
+// The exact place of `cp` in the source, searching from where its scalar starts.
+diag::SourceLoc locate_char(const Ctx& c, const diag::SourceLoc& scalar, char32_t cp) {
+  if (!c.sources || !scalar.known()) return scalar;
+  const std::string* src = c.sources->text(scalar.file);
+  if (!src) return scalar;
+  std::size_t from = offset_of(*src, scalar.line, scalar.col);
+  if (from == std::string::npos) return scalar;
+  std::string needle;
+  text::utf8::append(needle, cp);
+  std::size_t at = src->find(needle, from);
+  if (at == std::string::npos || at - from > 100000) return scalar;
+  return diag::locate(scalar.file, *src, at);
+}
+
+std::string chain_names(const Ctx& c, int style) {
+  std::string s;
+  for (const text::Font* f : c.fonts.chain(style)) {
+    std::string p = f->path();
+    std::size_t slash = p.find_last_of('/');
+    s += (s.empty() ? "" : ", ") + (slash == std::string::npos ? p : p.substr(slash + 1));
+  }
+  return s;
+}
+
+void report_missing(const Ctx& c, const text::MissingGlyph& m, const diag::SourceLoc& loc,
+                    int style) {
+  std::string what = text::describe_missing(m);
+  if (m.beyond_bmp) {
+    c.diags.error(loc,
+                  {what + " は基本多言語面 (BMP) の外の文字のため PDF に描けません",
+                   what + " is outside the Basic Multilingual Plane and cannot be drawn in the PDF"},
+                  diag::Message{"BMP 内の字形（例: 𠮟 → 叱）に置き換えてください",
+                                "use a character inside the BMP (e.g. 叱 for 𠮟)"});
+    return;
+  }
+  std::string names = chain_names(c, style);
+  c.diags.error(loc,
+                {what + " を描けるフォントがありません（" + names + "）",
+                 "no font of the layout can draw " + what + " (" + names + ")"},
+                diag::Message{"文字を置き換えるか、その文字を含むフォントをレイアウトの fonts に加えてください",
+                              "replace the character, or add a font that has it to the layout's fonts"});
+}
+
+}  // namespace
+
+void check_coverage(const Ctx& c, const model::Plan& plan) {
+  for (const model::RichText* t : model::all_texts(plan)) {
+    std::set<char32_t> seen;
+    for (const model::Run& r : t->runs) {
+      int style = r.strong ? text::kStrong : text::kRegular;
+      for (const text::MissingGlyph& m :
+           text::missing_glyphs(c.fonts, text::utf8::to_u32(r.text), style)) {
+        if (!seen.insert(m.code_point).second) continue;
+        report_missing(c, m, locate_char(c, t->loc, m.code_point), style);
+      }
+    }
+  }
+  std::set<char32_t> seen;
+  std::vector<std::string> layout_texts = c.layout.text.markers;
+  for (const auto& m : c.layout.results.panel_markers) layout_texts.push_back(m);
+  layout_texts.push_back(c.layout.text.summary_marker);
+  layout_texts.push_back(c.layout.toc.leader);
+  for (const std::string& s : layout_texts) {
+    for (const text::MissingGlyph& m : text::missing_glyphs(c.fonts, text::utf8::to_u32(s), 0)) {
+      if (seen.insert(m.code_point).second) report_missing(c, m, c.layout.loc, 0);
+    }
+  }
+}
+
+std::vector<double> sizes(const spec::SizeRange& r, double step) {
+  std::vector<double> out;
+  if (step <= 0) step = 0.5;
+  double hi = std::max(r.max, r.min);
+  int n = static_cast<int>(std::floor((hi - r.min) / step + 1e-9));
+  for (int k = 0; k <= n; ++k) out.push_back(hi - k * step);
+  if (out.empty() || out.back() > r.min + 1e-9) out.push_back(r.min);
+  return out;
+}
+
+}  // namespace plandeck::compose::detail

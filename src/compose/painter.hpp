@@ -1,0 +1,98 @@
+// Internal to compose: turning plan text into text-engine input, drawing fitted boxes as
+// font-split text runs, and reporting what does not fit. Not a public interface.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compose/deck.hpp"
+#include "diag/diagnostics.hpp"
+#include "diag/source_map.hpp"
+#include "model/plan.hpp"
+#include "spec/layout.hpp"
+#include "text/fit.hpp"
+#include "text/measurer.hpp"
+
+namespace plandeck::compose::detail {
+
+inline Color color(const spec::Color& c) { return Color{c.r, c.g, c.b}; }
+
+// What every part of compose needs.
+struct Ctx {
+  const spec::Layout& layout;
+  const text::FontChainMeasurer& fonts;
+  diag::Diagnostics& diags;
+  const diag::SourceMap* sources = nullptr;
+  std::vector<FontFile> files;                    // Deck::fonts
+  std::vector<std::vector<std::size_t>> file_of;  // [style][chain index] -> index in files
+
+  Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
+      const diag::SourceMap* s);
+};
+
+// Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.
+std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong = false);
+std::vector<text::StyledRun> runs(const std::string& utf8, int style = text::kRegular);
+std::vector<text::StyledRun> concat(std::vector<text::StyledRun> a,
+                                    const std::vector<text::StyledRun>& b);
+
+// One paragraph without marker.
+text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em = 0);
+// Items as bulleted paragraphs; depth 0 starts at `base_indent_em`. `markers` per depth
+// (the last repeats); nullptr = the layout's list markers.
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
+               const std::vector<model::Item>& items, int depth = 0, double base_indent_em = 0,
+               const std::vector<std::string>* markers = nullptr);
+
+// The colours of a box: regular text and strong (emphasis) text.
+struct Paint {
+  Color text;
+  Color strong;
+};
+Paint body_paint(const Ctx& c);               // text + accent for emphasis
+Paint plain_paint(const Color& all);          // one colour for both
+
+enum class Align { Left, Center, Right };
+
+// Lays paragraphs out at `size` in width `w` with unlimited height (natural height).
+text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w,
+                        double size, bool spaced = true);
+// Fits paragraphs into w × h searching `range`.
+text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
+                    const spec::SizeRange& range, bool spaced = true);
+
+// Draws a laid-out box whose top-left corner is (x, y) and width w.
+void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
+          const Paint& paint, Align align = Align::Left);
+
+// Draws one line of text (no wrapping) with its baseline at y; returns its width.
+double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, double size,
+                 double x, double baseline, const Color& color);
+double text_width(const Ctx& c, const std::u32string& s, int style, double size);
+
+// Baseline of the first line of a box laid out at `size`, relative to the box top.
+double first_baseline(const Ctx& c, double size);
+
+// Shapes.
+void rect(Page& page, double x, double y, double w, double h, std::optional<Color> fill,
+          std::optional<Color> stroke = std::nullopt, double line_width = 0.75);
+void line(Page& page, double x1, double y1, double x2, double y2, const Color& color,
+          double width = 0.75);
+
+// A box that did not fit.
+struct Overflow {
+  std::string box;       // e.g. "panel[2].items"
+  diag::SourceLoc loc;   // the plan text
+  double over = 0;       // points too tall
+  int forced = 0;        // words too wide for the box
+};
+void report(const Ctx& c, const std::string& slide, const Overflow& o, double size);
+
+// Checks every text of the plan for characters no font can draw (errors, located).
+void check_coverage(const Ctx& c, const model::Plan& plan);
+
+// Sizes to try, largest first: max, max - step, …, min.
+std::vector<double> sizes(const spec::SizeRange& r, double step);
+
+}  // namespace plandeck::compose::detail

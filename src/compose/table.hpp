@@ -1,0 +1,50 @@
+// Internal to compose: the result-detail table — measuring at one size for the whole table,
+// splitting between rows onto continuation slides, and drawing one slide's part with the
+// header row and the spanning 項目 cells repeated.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compose/painter.hpp"
+
+namespace plandeck::compose::detail {
+
+// Rows of one group on one slide.
+struct TableSpan {
+  std::size_t group = 0;
+  std::size_t first = 0, last = 0;  // row range [first, last)
+};
+
+struct TablePart {
+  std::vector<TableSpan> spans;
+  bool continued = false;  // starts because the previous slide was full (not new_page)
+  double height = 0;       // header + rows
+};
+
+struct TablePlan {
+  double size = 0;
+  std::vector<double> widths;  // column widths
+  double header_height = 0;
+  std::vector<std::vector<double>> row_heights;  // [group][row]
+  std::vector<double> item_heights;              // [group]: the 項目 text + padding
+  std::vector<TablePart> parts;
+  std::vector<Overflow> overflows;
+};
+
+struct TableRequest {
+  double width = 0;
+  double first_capacity = 0;  // height available on the first slide (header included)
+  double other_capacity = 0;  // on continuation slides
+  bool allow_split = true;    // false: the table must fit `first_capacity` (one slide)
+  spec::SizeRange sizes;      // usually layout.sizes.table
+  std::string name = "table"; // for messages: "table.groups[1].rows[0]"
+};
+
+TablePlan plan_table(const Ctx& c, const model::DetailTable& t, const TableRequest& req);
+
+// Draws part `index` with its top-left corner at (x, y); returns the height drawn.
+double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, const TablePlan& plan,
+                       std::size_t index, double x, double y);
+
+}  // namespace plandeck::compose::detail

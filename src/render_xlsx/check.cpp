@@ -1,0 +1,141 @@
+// check_workbook_spec(): what libxlsxwriter writes without checking (invalid UTF-8 makes
+// LibreOffice drop that string and every later one; overlapping merges make Excel
+// "repair" the file) or rejects with a bare status code.
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "render_xlsx/sheet_model.hpp"
+#include "render_xlsx/sheet_names.hpp"
+#include "render_xlsx/workbook.hpp"
+#include "text/utf8.hpp"
+
+namespace plandeck::render_xlsx {
+
+namespace {
+
+constexpr std::size_t kMaxCellChars = 32767;   // Excel's limit for a cell's text
+constexpr std::size_t kMaxFormatChars = 255;   // for a number format code
+constexpr std::size_t kMaxLinkChars = 255;     // for a hyperlink's location
+
+std::string place(const SheetSpec& s, const CellSpec* c) {
+  std::string out = "workbook: sheet '" + s.name + "'";
+  if (c) {
+    out += " cell " + cell_name(c->row, c->col);
+    if (c->loc.known()) {
+      out += " (" + c->loc.file + ":" + std::to_string(c->loc.line) + ":" +
+             std::to_string(c->loc.col) + ")";
+    }
+  }
+  return out + ": ";
+}
+
+// Empty when fine, else why not. Line feed and tab are allowed only in cell text.
+std::string text_problem(std::string_view s, bool cell_text) {
+  std::size_t bad = 0;
+  if (!text::utf8::is_valid(s, &bad)) {
+    return "text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")";
+  }
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 || c == 0x7F) && !(cell_text && (c == '\n' || c == '\t'))) {
+      return "text contains the control character " + text::utf8::code_point_label(c);
+    }
+  }
+  return "";
+}
+
+std::size_t utf16_units(std::string_view s) {
+  std::size_t n = 0;
+  for (char32_t c : text::utf8::to_u32(s)) n += c > 0xFFFF ? 2 : 1;
+  return n;
+}
+
+void check_text(const SheetSpec& s, const CellSpec* c, std::string_view text, bool cell_text,
+                const char* what) {
+  std::string problem = text_problem(text, cell_text);
+  if (!problem.empty()) throw Error(place(s, c) + what + ": " + problem);
+}
+
+bool overlap(const Range& a, const Range& b) {
+  return a.first_row <= b.last_row && b.first_row <= a.last_row && a.first_col <= b.last_col &&
+         b.first_col <= a.last_col;
+}
+
+std::string range_name(const Range& r) {
+  return cell_name(r.first_row, r.first_col) + ":" + cell_name(r.last_row, r.last_col);
+}
+
+void check_sheet(const SheetSpec& s) {
+  std::string problem = sheet_name_problem(s.name);
+  if (!problem.empty()) throw Error("workbook: sheet name: " + problem);
+  check_text(s, nullptr, s.page_header, false, "page header");
+
+  std::set<std::pair<std::uint32_t, std::uint16_t>> seen;
+  for (const CellSpec& c : s.cells) {
+    if (!seen.insert({c.row, c.col}).second) throw Error(place(s, &c) + "written twice");
+    std::string all;
+    for (const auto& run : c.runs) {
+      check_text(s, &c, run.text, true, "text");
+      all += run.text;
+    }
+    if (utf16_units(all) > kMaxCellChars) {
+      throw Error(place(s, &c) + "text is longer than Excel's 32,767 characters");
+    }
+    if (c.number) {
+      if (!std::isfinite(*c.number)) throw Error(place(s, &c) + "the number is not finite");
+      check_text(s, &c, c.number_format, false, "number format");
+      if (utf16_units(c.number_format) > kMaxFormatChars) {
+        throw Error(place(s, &c) + "number format is longer than 255 characters");
+      }
+    }
+    if (!c.link.empty()) {
+      check_text(s, &c, c.link, false, "link");
+      if (utf16_units(c.link) > kMaxLinkChars) {
+        throw Error(place(s, &c) + "link target is longer than 255 characters");
+      }
+    }
+  }
+
+  for (std::size_t i = 0; i < s.merges.size(); ++i) {
+    const Range& m = s.merges[i];
+    if (m.first_row > m.last_row || m.first_col > m.last_col) {
+      throw Error(place(s, nullptr) + "merged range " + range_name(m) + " is reversed");
+    }
+    if (m.first_row == m.last_row && m.first_col == m.last_col) {
+      throw Error(place(s, nullptr) + "merged range " + range_name(m) + " is a single cell");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (overlap(m, s.merges[j])) {
+        throw Error(place(s, nullptr) + "merged ranges " + range_name(s.merges[j]) + " and " +
+                    range_name(m) + " overlap");
+      }
+    }
+    for (const CellSpec& c : s.cells) {
+      bool inside = c.row >= m.first_row && c.row <= m.last_row && c.col >= m.first_col &&
+                    c.col <= m.last_col;
+      if (inside && (c.row != m.first_row || c.col != m.first_col)) {
+        throw Error(place(s, &c) + "value inside merged range " + range_name(m) +
+                    " would be lost (only its top-left cell is shown)");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void check_workbook_spec(const WorkbookSpec& spec) {
+  SheetSpec none;
+  none.name = "(workbook)";
+  check_text(none, nullptr, spec.title, false, "title");
+  check_text(none, nullptr, spec.author, false, "author");
+  check_text(none, nullptr, spec.subject, false, "subject");
+  check_text(none, nullptr, spec.page_footer_title, false, "page footer");
+  SheetNamer names;
+  for (const SheetSpec& s : spec.sheets) {
+    check_sheet(s);
+    if (!names.reserve(s.name)) throw Error("workbook: sheet name '" + s.name + "' is used twice");
+  }
+}
+
+}  // namespace plandeck::render_xlsx

@@ -1,0 +1,85 @@
+// The workbook as plain data, before libxlsxwriter sees it: cells, merges, sizes and print
+// setup per sheet. Built from the plan by build_workbook_spec() and checked by
+// check_workbook_spec(); write_spec() (writer.cpp) only translates it into library calls.
+// Keeping this layer free of the library makes layout and validation testable directly.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace plandeck::render_xlsx {
+
+class TextMeasure;
+
+enum class CellStyle {
+  Caption,  // bold table caption above the header, no border
+  Header,   // bold, shaded, centred, bordered
+  Item,     // the 項目 cell (merged down its rows)
+  Text,     // body text: wrapped, top-aligned, bordered
+  Number,   // a quantity: right-aligned, with its number format
+  Link,     // text that links to another sheet (hyperlink colour, underlined)
+};
+
+struct CellSpec {
+  std::uint32_t row = 0;
+  std::uint16_t col = 0;
+  CellStyle style = CellStyle::Text;
+  std::vector<model::Run> runs;       // text (empty runs list = blank cell with its border)
+  std::optional<double> number;       // set for CellStyle::Number
+  std::string number_format;          // with `number`
+  std::string display;                // what a number shows (for measuring)
+  std::string link;                   // Link: target "'Sheet'!B5" (without "internal:")
+  diag::SourceLoc loc;                // plan location, for error messages
+};
+
+struct Range {
+  std::uint32_t first_row = 0;
+  std::uint16_t first_col = 0;
+  std::uint32_t last_row = 0;
+  std::uint16_t last_col = 0;
+};
+
+struct SheetSpec {
+  std::string name;
+  std::string page_header;            // printed at the top left of every page ("" = none)
+  std::vector<CellSpec> cells;        // a merged range's value is its top-left cell
+  std::vector<Range> merges;
+  std::vector<double> col_widths;     // Excel character units, one per column
+  std::vector<double> row_heights;    // points, one per row (0 = leave the default)
+  std::uint32_t freeze_rows = 0;      // rows kept visible above the scrolling area
+  std::optional<Range> autofilter;
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> repeat_rows;  // printed on each page
+
+  std::uint32_t row_count() const;
+  std::uint16_t col_count() const;
+};
+
+struct WorkbookSpec {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string page_footer_title;  // printed at the bottom left, page numbers at the right
+  std::vector<SheetSpec> sheets;  // in order; the first is the active one
+};
+
+// The index sheet's name.
+inline constexpr const char* kIndexSheetName = "一覧";
+
+// Lays the plan out. Throws Error for an explicit sheet name that is invalid or used twice.
+WorkbookSpec build_workbook_spec(const model::Plan& plan, const TextMeasure& measure);
+
+// Everything libxlsxwriter does not check itself: every string is valid UTF-8 without
+// control characters (except line feed and tab in cell text) and within Excel's limits,
+// merged ranges do not overlap or leave their top-left cell empty of a value, sheet names
+// are valid and unique. Throws Error naming the sheet and cell.
+void check_workbook_spec(const WorkbookSpec& spec);
+
+// "B5" for row 4, col 1 (0-based).
+std::string cell_name(std::uint32_t row, std::uint16_t col);
+
+}  // namespace plandeck::render_xlsx

@@ -1,0 +1,47 @@
+// The Excel workbook of the result-detail tables: an 一覧 sheet listing every indicator of
+// every project, then one sheet per chapter laid out like the deck's table.
+//
+// The workbook is made from the plan alone (no deck). Column widths and row heights are
+// computed from the real font metrics so that no wrapped text is clipped, because
+// libxlsxwriter cannot autofit and LibreOffice does not grow wrapped rows by itself.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+
+namespace plandeck::render_xlsx {
+
+// A workbook that cannot be written: invalid input (bad UTF-8, overlapping merges, an
+// invalid or duplicate sheet name) or a libxlsxwriter failure. The message names the sheet
+// and cell (and the plan location when known) and includes the library's own error text.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct WorkbookOptions {
+  // Seconds since 1970 for the document's created date (docProps/core.xml). When set, two
+  // runs on the same plan give byte-identical files; when unset, the current time is used.
+  std::optional<long long> source_date_epoch;
+
+  // The font named in every cell format and rich-text run, and its size in points.
+  std::string font_name = "BIZ UDPゴシック";
+  double font_size = 10;
+
+  // TrueType files used to measure text (first = the font named above, later ones are
+  // fallbacks for characters it lacks), for regular and bold text. When empty, a
+  // conservative estimate is used (every non-ASCII character 1 em, ASCII 0.7 em).
+  std::vector<std::string> regular_font_files;
+  std::vector<std::string> strong_font_files;
+};
+
+// Writes the workbook to `path` (the caller takes care of temporary files and renaming).
+// Throws Error; nothing is promised about `path` after a failure.
+void write_workbook(const model::Plan& plan, const std::string& path,
+                    const WorkbookOptions& options);
+
+}  // namespace plandeck::render_xlsx

@@ -1,0 +1,270 @@
+// write_workbook(): the checked WorkbookSpec through libxlsxwriter. Every status is checked;
+// the library's error text is kept in the message together with the sheet and cell.
+#include <xlsxwriter.h>
+
+#include <map>
+#include <memory>
+
+#include "render_xlsx/measure.hpp"
+#include "render_xlsx/sheet_model.hpp"
+#include "render_xlsx/workbook.hpp"
+#include "text/utf8.hpp"
+
+namespace plandeck::render_xlsx {
+
+namespace {
+
+static_assert(LXW_VERSION_ID >= 114, "libxlsxwriter 1.1.4 or newer is needed");
+
+constexpr lxw_color_t kHeaderFill = 0xDDEBF7;  // pale blue
+constexpr lxw_color_t kLinkColor = 0x0563C1;   // Office hyperlink blue
+constexpr lxw_color_t kBorderColor = 0x808080;
+
+char* c_str(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+// "&" starts a code in Excel's header and footer strings; the whole string may hold at
+// most 255 characters, so the text is cut (at a character boundary) to `max_chars`.
+std::string header_footer_text(const std::string& text, std::size_t max_chars) {
+  std::u32string in = text::utf8::to_u32(text);
+  std::u32string out;
+  for (char32_t c : in) {
+    std::size_t add = c == U'&' ? 2 : 1;
+    if (out.size() + add > max_chars) {
+      out += U'\u2026';  // …
+      break;
+    }
+    if (c == U'&') out += U'&';
+    out += c;
+  }
+  return text::utf8::encode(out);
+}
+
+class Workbook {
+ public:
+  Workbook(const std::string& path, const WorkbookOptions& options) : options_(options) {
+    wb_ = workbook_new(path.c_str());
+    if (!wb_) throw Error("workbook: cannot create " + path + " (libxlsxwriter: out of memory or bad path)");
+  }
+  ~Workbook() {
+    if (wb_) lxw_workbook_free(wb_);
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  void properties(const WorkbookSpec& spec) {
+    lxw_doc_properties props{};
+    props.title = c_str(spec.title);
+    props.author = c_str(spec.author);
+    props.subject = c_str(spec.subject);
+    if (options_.source_date_epoch) {
+      long long epoch = *options_.source_date_epoch;
+      if (epoch < 0) throw Error("workbook: SOURCE_DATE_EPOCH is negative");
+      // The library reads 0 as "now"; one second later keeps the file reproducible.
+      props.created = static_cast<time_t>(epoch == 0 ? 1 : epoch);
+    }
+    check(workbook_set_properties(wb_, &props), "workbook: document properties");
+  }
+
+  void sheet(const SheetSpec& s, const std::string& footer_title) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
+    if (!ws) throw Error("workbook: sheet '" + s.name + "': libxlsxwriter refused the sheet name");
+    const std::string at = "workbook: sheet '" + s.name + "'";
+
+    // The column format gives cells typed in later the Japanese font too (the workbook's
+    // default font, Calibri, cannot be changed in libxlsxwriter 1.1.4).
+    for (std::size_t c = 0; c < s.col_widths.size(); ++c) {
+      auto col = static_cast<lxw_col_t>(c);
+      check(worksheet_set_column(ws, col, col, s.col_widths[c], plain()), at + " column width");
+    }
+    for (std::size_t r = 0; r < s.row_heights.size(); ++r) {
+      if (s.row_heights[r] <= 0) continue;
+      check(worksheet_set_row(ws, static_cast<lxw_row_t>(r), s.row_heights[r], nullptr),
+            at + " row height");
+    }
+
+    std::map<std::pair<std::uint32_t, std::uint16_t>, const CellSpec*> by_pos;
+    for (const CellSpec& c : s.cells) by_pos[{c.row, c.col}] = &c;
+    for (const Range& m : s.merges) {
+      auto it = by_pos.find({m.first_row, m.first_col});
+      lxw_format* f = it != by_pos.end() ? cell_format(*it->second) : format(CellStyle::Text, false, "");
+      check(worksheet_merge_range(ws, m.first_row, m.first_col, m.last_row, m.last_col, "", f),
+            at + " merge " + cell_name(m.first_row, m.first_col) + ":" +
+                cell_name(m.last_row, m.last_col));
+    }
+    for (const CellSpec& c : s.cells) write_cell(ws, c, at + " cell " + cell_name(c.row, c.col));
+    // Empty cells of the used range (the row between two tables) get the font as well.
+    for (std::uint32_t r = 0; r < s.row_count(); ++r) {
+      for (std::uint16_t c = 0; c < s.col_count(); ++c) {
+        if (by_pos.count({r, c}) || inside_merge(s, r, c)) continue;
+        check(worksheet_write_blank(ws, r, c, plain()), at + " cell " + cell_name(r, c));
+      }
+    }
+
+    if (s.freeze_rows > 0) worksheet_freeze_panes(ws, s.freeze_rows, 0);
+    if (s.autofilter) {
+      const Range& r = *s.autofilter;
+      check(worksheet_autofilter(ws, r.first_row, r.first_col, r.last_row, r.last_col),
+            at + " autofilter");
+    }
+
+    // Print: A4 landscape, one page wide, the header row on every page.
+    worksheet_set_paper(ws, 9);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);  // inches: left, right, top, bottom
+    if (s.repeat_rows) {
+      check(worksheet_repeat_rows(ws, s.repeat_rows->first, s.repeat_rows->second),
+            at + " print title rows");
+    }
+    lxw_header_footer_options hf{};
+    hf.margin = 0.25;
+    if (!s.page_header.empty()) {
+      std::string header = "&L" + header_footer_text(s.page_header, 200);
+      check(worksheet_set_header_opt(ws, header.c_str(), &hf), at + " page header");
+    }
+    std::string footer = "&L" + header_footer_text(footer_title, 200) + "&R&P / &N";
+    check(worksheet_set_footer_opt(ws, footer.c_str(), &hf), at + " page footer");
+  }
+
+  void close() {
+    lxw_workbook* wb = wb_;
+    wb_ = nullptr;  // workbook_close frees it whatever the outcome
+    check(workbook_close(wb), "workbook: writing the file");
+  }
+
+ private:
+  static void check(lxw_error err, const std::string& what) {
+    if (err != LXW_NO_ERROR) throw Error(what + ": " + lxw_strerror(err));
+  }
+
+  lxw_format* format(CellStyle style, bool strong, const std::string& num_format) {
+    std::string key = std::to_string(static_cast<int>(style)) + (strong ? "b" : "r") + num_format;
+    auto it = formats_.find(key);
+    if (it != formats_.end()) return it->second;
+    lxw_format* f = workbook_add_format(wb_);
+    if (!f) throw Error("workbook: cannot add a cell format (out of memory)");
+    format_set_font_name(f, options_.font_name.c_str());
+    format_set_font_size(f, options_.font_size);
+    if (strong || style == CellStyle::Header || style == CellStyle::Caption) format_set_bold(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(f);
+    if (style != CellStyle::Caption) {
+      format_set_border(f, LXW_BORDER_THIN);
+      format_set_border_color(f, kBorderColor);
+    }
+    switch (style) {
+      case CellStyle::Header:
+        format_set_bg_color(f, kHeaderFill);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        break;
+      case CellStyle::Number:
+        format_set_align(f, LXW_ALIGN_RIGHT);
+        format_set_num_format(f, num_format.c_str());
+        break;
+      case CellStyle::Link:
+        format_set_font_color(f, kLinkColor);
+        format_set_underline(f, LXW_UNDERLINE_SINGLE);
+        break;
+      default:
+        break;
+    }
+    formats_[key] = f;
+    return f;
+  }
+
+  static bool inside_merge(const SheetSpec& s, std::uint32_t r, std::uint16_t c) {
+    for (const Range& m : s.merges) {
+      if (r >= m.first_row && r <= m.last_row && c >= m.first_col && c <= m.last_col) return true;
+    }
+    return false;
+  }
+
+  // Only the font: for rich-text runs (the library's default would be Calibri), empty cells
+  // and whole columns.
+  lxw_format* plain() { return run_format(false); }
+  lxw_format* run_format(bool strong) {
+    lxw_format*& f = strong ? run_strong_ : run_regular_;
+    if (f) return f;
+    f = workbook_add_format(wb_);
+    if (!f) throw Error("workbook: cannot add a run format (out of memory)");
+    format_set_font_name(f, options_.font_name.c_str());
+    format_set_font_size(f, options_.font_size);
+    if (strong) format_set_bold(f);
+    return f;
+  }
+
+  lxw_format* cell_format(const CellSpec& c) { return format(c.style, false, c.number_format); }
+
+  void write_cell(lxw_worksheet* ws, const CellSpec& c, const std::string& at) {
+    if (c.number) {
+      check(worksheet_write_number(ws, c.row, c.col, *c.number, cell_format(c)), at);
+      return;
+    }
+    // Adjacent runs of one style become one; empty runs go (Excel rejects empty fragments).
+    std::vector<model::Run> runs;
+    for (const auto& r : c.runs) {
+      if (r.text.empty()) continue;
+      bool strong = r.strong && c.style != CellStyle::Header && c.style != CellStyle::Caption;
+      if (!runs.empty() && runs.back().strong == strong) {
+        runs.back().text += r.text;
+      } else {
+        runs.push_back({r.text, strong});
+      }
+    }
+    if (c.style == CellStyle::Link) {
+      std::string text = runs.empty() ? std::string() : runs.front().text;
+      std::string url = "internal:" + c.link;
+      check(worksheet_write_url_opt(ws, c.row, c.col, url.c_str(), cell_format(c), text.c_str(), nullptr),
+            at + " link");
+      return;
+    }
+    if (runs.empty()) {
+      check(worksheet_write_blank(ws, c.row, c.col, cell_format(c)), at);
+    } else if (runs.size() == 1) {
+      check(worksheet_write_string(ws, c.row, c.col, runs.front().text.c_str(),
+                                   format(c.style, runs.front().strong, "")),
+            at);
+    } else {
+      std::vector<lxw_rich_string_tuple> tuples(runs.size());
+      std::vector<lxw_rich_string_tuple*> ptrs;
+      for (std::size_t i = 0; i < runs.size(); ++i) {
+        tuples[i].format = run_format(runs[i].strong);
+        tuples[i].string = c_str(runs[i].text);
+        ptrs.push_back(&tuples[i]);
+      }
+      ptrs.push_back(nullptr);
+      check(worksheet_write_rich_string(ws, c.row, c.col, ptrs.data(), cell_format(c)), at);
+    }
+  }
+
+  lxw_workbook* wb_ = nullptr;
+  const WorkbookOptions& options_;
+  std::map<std::string, lxw_format*> formats_;
+  lxw_format* run_regular_ = nullptr;
+  lxw_format* run_strong_ = nullptr;
+};
+
+}  // namespace
+
+void write_workbook(const model::Plan& plan, const std::string& path,
+                    const WorkbookOptions& options) {
+  if (options.font_name.empty() || !text::utf8::is_valid(options.font_name) ||
+      text::utf8::to_u32(options.font_name).size() > 31) {
+    throw Error("workbook: the font name must be 1 to 31 characters of valid UTF-8");
+  }
+  if (!(options.font_size >= 1 && options.font_size <= 409)) {
+    throw Error("workbook: the font size must be between 1 and 409 points");
+  }
+  TextMeasure measure(options);
+  WorkbookSpec spec = build_workbook_spec(plan, measure);
+  check_workbook_spec(spec);
+
+  Workbook wb(path, options);
+  wb.properties(spec);
+  for (const SheetSpec& s : spec.sheets) wb.sheet(s, spec.page_footer_title);
+  wb.close();
+}
+
+}  // namespace plandeck::render_xlsx

@@ -1,0 +1,104 @@
+// The layout file: layouts/default.yaml is the built-in default, and bad files give located
+// errors like plan files do.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "diag/source_map.hpp"
+#include "input/layout_loader.hpp"
+
+using namespace plandeck;
+
+namespace {
+
+struct Loaded {
+  std::optional<spec::Layout> layout;
+  diag::Diagnostics diags;
+};
+
+Loaded load(const std::string& text) {
+  Loaded l;
+  diag::SourceMap sources;
+  l.layout = input::load_layout_text("layout.yaml", text, sources, l.diags);
+  return l;
+}
+
+bool same(const spec::SizeRange& a, const spec::SizeRange& b) { return a.max == b.max && a.min == b.min; }
+
+}  // namespace
+
+TEST_CASE("layouts/default.yaml is exactly the built-in default layout") {
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto l = input::load_layout(PLANDECK_SOURCE_DIR "/layouts/default.yaml", sources, diags);
+  INFO(diag::format_all(diags, diag::Lang::En, &sources));
+  REQUIRE(l);
+  const spec::Layout d;
+  CHECK(l->name == d.name);
+  CHECK(l->fonts.regular == d.fonts.regular);
+  CHECK(l->fonts.strong == d.fonts.strong);
+  const spec::Color* a[] = {&l->palette.text, &l->palette.muted, &l->palette.title_bar, &l->palette.title_text,
+                            &l->palette.heading, &l->palette.rule, &l->palette.band, &l->palette.band_text,
+                            &l->palette.label, &l->palette.label_text, &l->palette.panel_fill, &l->palette.border,
+                            &l->palette.effects_fill, &l->palette.effects_border, &l->palette.accent,
+                            &l->palette.table_header, &l->palette.table_item, &l->palette.table_border,
+                            &l->palette.cover_band, &l->palette.divider_band, &l->palette.divider_text};
+  const spec::Color* b[] = {&d.palette.text, &d.palette.muted, &d.palette.title_bar, &d.palette.title_text,
+                            &d.palette.heading, &d.palette.rule, &d.palette.band, &d.palette.band_text,
+                            &d.palette.label, &d.palette.label_text, &d.palette.panel_fill, &d.palette.border,
+                            &d.palette.effects_fill, &d.palette.effects_border, &d.palette.accent,
+                            &d.palette.table_header, &d.palette.table_item, &d.palette.table_border,
+                            &d.palette.cover_band, &d.palette.divider_band, &d.palette.divider_text};
+  for (std::size_t i = 0; i < std::size(a); ++i) CHECK(*a[i] == *b[i]);
+  CHECK(l->text.line_height == d.text.line_height);
+  CHECK(l->text.markers == d.text.markers);
+  CHECK(l->text.summary_marker == d.text.summary_marker);
+  CHECK(same(l->sizes.title, d.sizes.title));
+  CHECK(same(l->sizes.body, d.sizes.body));
+  CHECK(same(l->sizes.table, d.sizes.table));
+  CHECK(same(l->sizes.toc, d.sizes.toc));
+  CHECK(l->frame.width == d.frame.width);
+  CHECK(l->frame.height == d.frame.height);
+  CHECK(l->frame.margins.bottom == d.frame.margins.bottom);
+  CHECK(l->frame.first_page_number == d.frame.first_page_number);
+  CHECK(l->results.label_width == d.results.label_width);
+  CHECK(l->results.panel_markers == d.results.panel_markers);
+  CHECK(l->table.column_weights == d.table.column_weights);
+  CHECK(l->table.split_below == d.table.split_below);
+  CHECK(l->toc.leader == d.toc.leader);
+}
+
+TEST_CASE("a layout file overrides only what it names") {
+  Loaded l = load("plandeck_layout: 1\ncolors:\n  accent: \"#00FF00\"\nsizes:\n  body: {max: 12, min: 9}\n");
+  REQUIRE(l.layout);
+  CHECK(l.layout->palette.accent == spec::rgb(0x00FF00));
+  CHECK(l.layout->sizes.body.max == 12);
+  CHECK(l.layout->palette.title_bar == spec::Layout{}.palette.title_bar);
+}
+
+TEST_CASE("layout errors are located: unknown key, min > max, bad colour, range, weights") {
+  Loaded l = load(
+      "plandeck_layout: 1\n"
+      "colours: {}\n"                                   // 2: unknown key, did you mean colors
+      "sizes:\n"
+      "  body: {max: 9, min: 12}\n"                     // 4: min > max
+      "colors:\n"
+      "  accent: red\n"                                 // 6: bad colour
+      "text:\n"
+      "  line_height: 7\n"                              // 8: out of range
+      "table:\n"
+      "  column_weights: [1, 2, 3]\n");                 // 10: six needed
+  CHECK_FALSE(l.layout);
+  std::vector<diag::Diagnostic> ds = l.diags.items();
+  std::stable_sort(ds.begin(), ds.end(), [](const auto& a, const auto& b) { return a.loc.line < b.loc.line; });
+  std::vector<int> lines;
+  for (const auto& d : ds) lines.push_back(d.loc.line);
+  CHECK(lines == std::vector<int>{2, 4, 6, 8, 10});
+  REQUIRE(ds.size() == 5);
+  REQUIRE(ds[0].hint);
+  CHECK(ds[0].hint->en.find("colors") != std::string::npos);
+  CHECK(ds[1].message.en.find("min (12) is larger than max (9)") != std::string::npos);
+  CHECK(ds[2].message.en.find("cannot read the colour \"red\"") != std::string::npos);
+  CHECK(ds[3].message.en.find("between 1 and 3") != std::string::npos);
+  CHECK(ds[4].message.en.find("needs 6 weights") != std::string::npos);
+}

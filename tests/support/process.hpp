@@ -1,0 +1,40 @@
+// Runs a program the way a user would and captures what it says, for CLI-level tests.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace plandeck::testing {
+
+struct ProcessResult {
+  int exit_code = -1;     // -1 when killed by a signal
+  int signal = 0;         // the signal that ended it, if any
+  bool timed_out = false; // killed because it ran past the time limit
+  std::string out;
+  std::string err;
+  std::chrono::milliseconds elapsed{0};
+};
+
+struct ProcessOptions {
+  std::map<std::string, std::string> env;  // added to (or replacing in) the environment
+  std::vector<std::string> unset_env;
+  std::string working_dir;
+  std::chrono::milliseconds timeout{20000};
+  long file_size_limit = -1;  // RLIMIT_FSIZE in bytes, -1 = unchanged
+};
+
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+
+// The plandeck binary under test (PLANDECK_BIN, set by ctest) and the source tree.
+std::string plandeck_bin();
+std::string source_dir();
+
+// A fresh empty directory under the build tree, removed and recreated on each call.
+std::string scratch_dir(const std::string& name);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+
+}  // namespace plandeck::testing

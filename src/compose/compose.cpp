@@ -258,7 +258,8 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
       const model::Chapter& ch = sec.chapters[ci];
       const std::string cnum = model::chapter_number(si, ci);
       OutlineNode cn{cnum + " " + ch.title.plain(), body.size(), {}};
-      std::vector<text::StyledRun> entry = concat(runs(cnum + "　"), runs(ch.title));
+      const model::RichText& toc_title = ch.toc_title.empty() ? ch.title : ch.toc_title;
+      std::vector<text::StyledRun> entry = concat(runs(cnum + "　"), runs(toc_title));
       if (!ch.toc_note.empty()) entry = concat(concat(entry, runs(std::string(" ："))), runs(ch.toc_note));
       toc.push_back({entry, 1, body.size()});
       std::vector<text::StyledRun> ch_title = concat(runs(cnum + " ", text::kStrong), runs(ch.title, true));

@@ -121,10 +121,11 @@ class PlanReader {
 
   model::Chapter chapter(const Node& node) {
     model::Chapter c;
-    MapReader m(r_, node, "chapters[]", {"id", "title", "toc_note", "sheet", "slides"});
+    MapReader m(r_, node, "chapters[]", {"id", "title", "toc_title", "toc_note", "sheet", "slides"});
     c.loc = node.loc;
     c.id = id(m, c.id_loc);
     c.title = text(m, "title", Need::Required);
+    c.toc_title = text(m, "toc_title");
     c.toc_note = text(m, "toc_note");
     if (const Node* sheet = m.get("sheet")) {
       c.sheet = r_.string(*sheet, "sheet", Need::Required).value_or("");

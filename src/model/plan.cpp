@@ -130,6 +130,7 @@ std::vector<const RichText*> all_texts(const Plan& plan) {
     for (const auto& s : sec.slides) add_slide(out, s);
     for (const auto& ch : sec.chapters) {
       add(out, ch.title);
+      add(out, ch.toc_title);
       add(out, ch.toc_note);
       for (const auto& s : ch.slides) add_slide(out, s);
     }

@@ -176,7 +176,8 @@ struct Slide {
 struct Chapter {
   std::string id;
   RichText title;
-  RichText toc_note;  // shown after the title in the 目次: "：取組結果、結果詳細"
+  RichText toc_title;  // the 目次's wording when it differs from the title bars' (optional)
+  RichText toc_note;   // shown after the title in the 目次: "：取組結果、結果詳細"
   std::string sheet;  // workbook sheet name for its tables (optional; derived when empty)
   std::vector<Slide> slides;
   SourceLoc loc;

@@ -74,9 +74,10 @@ inline constexpr const char* kIndexSheetName = "一覧";
 WorkbookSpec build_workbook_spec(const model::Plan& plan, const TextMeasure& measure);
 
 // Everything libxlsxwriter does not check itself: every string is valid UTF-8 without
-// control characters (except line feed and tab in cell text) and within Excel's limits,
-// merged ranges do not overlap or leave their top-left cell empty of a value, sheet names
-// are valid and unique. Throws Error naming the sheet and cell.
+// control characters (except line feed and tab in cell text) and within Excel's limits;
+// merged ranges are at least two cells, do not overlap, and hide no value (only the
+// top-left cell of a range is shown); sheet names are valid and unique; numbers are
+// finite. Throws Error naming the sheet and cell.
 void check_workbook_spec(const WorkbookSpec& spec);
 
 // "B5" for row 4, col 1 (0-based).

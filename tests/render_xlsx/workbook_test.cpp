@@ -566,6 +566,7 @@ TEST_CASE("the default plan's workbook lists every indicator, all numbers format
   diag::SourceMap sources;
   diag::Diagnostics diags;
   auto plan = input::load_plan(testing::source_dir() + "/data/hiroshima-dx-r3-r5.yaml", sources, diags);
+  INFO(diag::format_all(diags, diag::Lang::En, &sources));
   REQUIRE(plan);
   const std::string path = scratch("plan") + "/hiroshima-dx-r3-r5.xlsx";
   write_workbook(*plan, path, options());

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "input/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace plandeck::input {
 
@@ -34,7 +34,7 @@ std::string join(const std::vector<std::string_view>& words) {
 // Nothing to show: only spaces (ideographic U+3000 included), tabs and line breaks.
 bool blank(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = utf8::next(s, i);
+    char32_t cp = text::utf8::next(s, i);
     if (cp != ' ' && cp != '\t' && cp != '\r' && cp != '\n' && cp != 0x3000) return false;
   }
   return true;
@@ -78,8 +78,8 @@ Message number_hint(std::string_view s) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<char32_t> x, y;
-  for (std::size_t i = 0; i < a.size();) x.push_back(utf8::next(a, i));
-  for (std::size_t i = 0; i < b.size();) y.push_back(utf8::next(b, i));
+  for (std::size_t i = 0; i < a.size();) x.push_back(text::utf8::next(a, i));
+  for (std::size_t i = 0; i < b.size();) y.push_back(text::utf8::next(b, i));
   // Optimal string alignment distance: Levenshtein plus adjacent transpositions.
   std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
   for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
@@ -99,7 +99,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string_view>& candidates) {
   std::size_t length = 0;
-  for (std::size_t i = 0; i < word.size(); ++length) utf8::next(word, i);
+  for (std::size_t i = 0; i < word.size(); ++length) text::utf8::next(word, i);
   std::size_t limit = length <= 3 ? 1 : length <= 6 ? 2 : 3;
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;

@@ -15,7 +15,7 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "input/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace plandeck::input {
 
@@ -336,7 +336,7 @@ class TreeBuilder : public YAML::EventHandler {
     std::size_t search_from = node.offset;
     for (std::size_t i = 0; i < v.size();) {
       std::size_t start = i;
-      char32_t cp = utf8::next(v, i);
+      char32_t cp = text::utf8::next(v, i);
       if (cp <= 0xFFFF) continue;
       std::string ch(v.substr(start, i - start));
       // Find the character in the source (it is there unless written as an escape).
@@ -346,7 +346,7 @@ class TreeBuilder : public YAML::EventHandler {
         loc = lines_.at(found);
         search_from = found + ch.size();
       }
-      std::string code = utf8::u_plus(cp);
+      std::string code = text::utf8::code_point_label(cp);
       problems_.push_back(
           {diag::Severity::Error, loc,
            {"基本多言語面（BMP）外の文字 \"" + ch + "\"（" + code + "）は使えません",
@@ -490,7 +490,7 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
                 Message{"プランは UTF-8 のテキスト（YAML）で書いてください", "a plan is a UTF-8 text (YAML) file"});
     return f;
   }
-  if (std::size_t bad = utf8::find_invalid(f.text); bad != std::string::npos) {
+  if (std::size_t bad = 0; !text::utf8::is_valid(f.text, &bad)) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(f.text[bad])));
     diags.error(diag::locate(path, f.text, bad),

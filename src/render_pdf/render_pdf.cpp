@@ -32,12 +32,13 @@
 
 #include "render_pdf/font_subset.hpp"
 #include "render_pdf/to_unicode.hpp"
-#include "render_pdf/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace plandeck::render_pdf {
 
 namespace {
 
+namespace utf8 = text::utf8;
 using compose::Color;
 using compose::Deck;
 
@@ -212,21 +213,22 @@ void check_numbers(std::initializer_list<double> values, const std::string& wher
 
 // Decodes a string for libharu's UTF-8 encoder: valid UTF-8, BMP only (libharu silently draws
 // anything above U+FFFF as a space), no control characters.
-std::vector<char32_t> decode_for_pdf(const std::string& text, const std::string& where) {
-  std::size_t bad = 0;
-  auto cps = detail::decode_utf8(text, &bad);
-  if (!cps) throw Error(where + ": invalid UTF-8 at byte " + std::to_string(bad));
-  for (char32_t cp : *cps) {
+std::u32string decode_for_pdf(const std::string& text, const std::string& where) {
+  auto decoded = utf8::decode(text);
+  if (!decoded.valid) {
+    throw Error(where + ": invalid UTF-8 at byte " + std::to_string(decoded.first_bad_offset));
+  }
+  for (char32_t cp : decoded.text) {
     if (cp > 0xFFFF) {
-      throw Error(where + ": character " + detail::describe_code_point(cp) +
+      throw Error(where + ": character " + utf8::describe(cp) +
                   " is outside the Basic Multilingual Plane; libharu cannot draw it");
     }
     if (cp < 0x20 || cp == 0x7F) {
-      throw Error(where + ": control character " + detail::describe_code_point(cp) +
+      throw Error(where + ": control character " + utf8::describe(cp) +
                   " cannot be drawn");
     }
   }
-  return *cps;
+  return decoded.text;
 }
 
 // One font file as loaded into the PDF (deck fonts with the same path share one).
@@ -359,7 +361,7 @@ void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
     std::string msg = "font " + slot.path + " has no glyph for ";
     for (std::size_t i = 0; i < sub.missing.size() && i < 5; ++i) {
       if (i > 0) msg += ", ";
-      msg += detail::describe_code_point(sub.missing[i]);
+      msg += utf8::describe(sub.missing[i]);
     }
     if (sub.missing.size() > 5) msg += " and " + std::to_string(sub.missing.size() - 5) + " more";
     msg += "; first used at " + slot.first_use[sub.missing.front()];

@@ -30,9 +30,7 @@ std::vector<MissingGlyph> missing_glyphs(const FontChainMeasurer& fonts, std::u3
 }
 
 std::string describe_missing(const MissingGlyph& m) {
-  std::string s = utf8::code_point_label(m.code_point) + " '";
-  utf8::append(s, m.code_point);
-  return s + "'";
+  return utf8::describe(m.code_point);
 }
 
 }  // namespace plandeck::text

@@ -132,4 +132,36 @@ std::string code_point_label(char32_t cp) {
   return "U+" + digits;
 }
 
+std::string describe(char32_t cp) {
+  std::string out = code_point_label(cp);
+  bool printable = cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
+                   !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
+  if (printable) {
+    out += " '";
+    append(out, cp);
+    out += "'";
+  }
+  return out;
+}
+
+char32_t next(std::string_view bytes, std::size_t& i) {
+  auto c = static_cast<unsigned char>(bytes[i]);
+  std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > bytes.size()) {
+    ++i;
+    return c < 0x80 ? c : U'\uFFFD';
+  }
+  char32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(bytes[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return U'\uFFFD';
+    }
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  i += len;
+  return cp;
+}
+
 }  // namespace plandeck::text::utf8

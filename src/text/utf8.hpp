@@ -39,4 +39,11 @@ void append(std::string& out, char32_t cp);
 // "U+3042" / "U+20BB7" (at least four hex digits), for diagnostics.
 std::string code_point_label(char32_t cp);
 
+// "U+0E01 'ก'": the label and, for a printable character, the character itself.
+std::string describe(char32_t cp);
+
+// The code point starting at bytes[i]; advances i past it. For text already known to be
+// valid UTF-8 (a bad sequence yields U+FFFD and advances one byte, never past the end).
+char32_t next(std::string_view bytes, std::size_t& i);
+
 }  // namespace plandeck::text::utf8

@@ -2,6 +2,9 @@
 
 #include "diag/source_map.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace plandeck::diag {
 
 void Diagnostics::error(SourceLoc loc, Message message, std::optional<Message> hint) {
@@ -70,6 +73,41 @@ std::string_view prefix_before_column(std::string_view line, int col) {
   return line.substr(0, i);
 }
 
+std::size_t sequence_length(unsigned char lead) {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+// At most this many characters of a source line are quoted: a hostile file can hold a
+// single line of megabytes (200,000 nested "["), and the message must stay readable.
+constexpr std::size_t kExcerptChars = 80;
+constexpr std::size_t kExcerptBefore = 30;  // characters kept before the column when cut
+
+struct Excerpt {
+  std::string text;
+  int col = 0;  // the location's column within `text`
+};
+
+// The part of `line` around code-point column `col`, with "…" where it was cut.
+Excerpt excerpt(std::string_view line, int col) {
+  std::vector<std::size_t> starts;  // byte offset of each code point
+  for (std::size_t i = 0; i < line.size(); i += sequence_length(static_cast<unsigned char>(line[i]))) {
+    starts.push_back(i);
+  }
+  std::size_t n = starts.size();
+  if (n <= kExcerptChars) return {std::string(line), col};
+  std::size_t at = col > 0 ? static_cast<std::size_t>(col - 1) : 0;
+  std::size_t first = at > kExcerptBefore ? at - kExcerptBefore : 0;
+  first = std::min(first, n - kExcerptChars);
+  std::size_t last = first + kExcerptChars;  // exclusive
+  Excerpt ex;
+  if (first > 0) ex.text = "\u2026";
+  std::size_t end_byte = last < n ? starts[last] : line.size();
+  ex.text += std::string(line.substr(starts[first], end_byte - starts[first]));
+  if (last < n) ex.text += "\u2026";
+  ex.col = col > 0 ? static_cast<int>(at - first) + 1 + (first > 0 ? 1 : 0) : 0;
+  return ex;
+}
+
 }  // namespace
 
 std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
@@ -83,28 +121,19 @@ std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
   out += text(d.message, lang);
   out += '\n';
   if (sources != nullptr && d.loc.known()) {
-    std::string_view line = sources->line(d.loc.file, d.loc.line);
-    if (!line.empty()) {
+    std::string_view full = sources->line(d.loc.file, d.loc.line);
+    if (!full.empty()) {
+      Excerpt ex = excerpt(full, d.loc.col);
       std::string number = std::to_string(d.loc.line);
       std::string gutter(number.size(), ' ');
-      out += ' ' + number + " | ";
-      out += line;
-      out += '\n';
+      out += ' ' + number + " | " + ex.text + '\n';
       if (d.loc.col > 0) {
-        std::string_view before = prefix_before_column(line, d.loc.col);
+        std::string_view before = prefix_before_column(ex.text, ex.col);
         // Pad with one space per display cell (two for wide characters) and keep tabs as
         // tabs, so the caret lines up under the character however the terminal expands tabs.
         std::string caret_pad;
         for (std::size_t i = 0; i < before.size();) {
-          std::size_t len = 1;
-          auto c = static_cast<unsigned char>(before[i]);
-          if (c >= 0xF0) {
-            len = 4;
-          } else if (c >= 0xE0) {
-            len = 3;
-          } else if (c >= 0xC0) {
-            len = 2;
-          }
+          std::size_t len = sequence_length(static_cast<unsigned char>(before[i]));
           if (before[i] == '\t') {
             caret_pad += '\t';
           } else {

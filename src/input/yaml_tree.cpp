@@ -526,9 +526,11 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
     problems.push_back({diag::Severity::Error, fatal.loc, fatal.message, fatal.hint});
     root = nullptr;
   } catch (const YAML::DeepRecursion& e) {
-    std::string depth = std::to_string(limits.max_depth);
+    // yaml-cpp's own guard: it counts its parser's recursion, not our levels, so it can
+    // stop before our limit (a flow "[" costs it two). No level count is claimed here.
     problems.push_back({diag::Severity::Error, lines.at(e.mark),
-                        {"入れ子が深すぎます（" + depth + " 段まで）", "nesting too deep (at most " + depth + " levels)"},
+                        {"入れ子が深すぎます（YAML の構文解析の上限を超えました）",
+                         "nesting too deep (beyond what the YAML parser accepts)"},
                         std::nullopt});
     root = nullptr;
   } catch (const YAML::ParserException& e) {

@@ -12,6 +12,12 @@
 // the first error, every call is checked, and the first failure is thrown from C++ code.
 #include "render_pdf/render_pdf.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -631,6 +637,25 @@ HPDF_Date date_from_epoch(long long epoch) {
   return date;
 }
 
+// Writes `bytes` to `path`, reporting the system's reason (e.g. "No space left on device")
+// when it fails.
+void write_file_bytes(const std::string& path, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) throw Error("writing " + path + ": " + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      throw Error("writing " + path + ": " + std::strerror(err));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw Error("writing " + path + ": " + std::strerror(errno));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -717,7 +742,16 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
     if (slot.font != nullptr) fix_font_dicts(doc, slot);
   }
 
-  doc.check(HPDF_SaveToFile(pdf, path.c_str()), "writing " + path);
+  // Saved to memory and written by write_file_bytes, not by HPDF_SaveToFile: libharu
+  // reports a failed write as a generic "file I/O" or zlib error and loses errno, so a
+  // full disk could not be told from a bug.
+  doc.check(HPDF_SaveToStream(pdf), "writing " + path);
+  std::string bytes(HPDF_GetStreamSize(pdf), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "writing " + path);  // EOF: all read
+  bytes.resize(size);
+  write_file_bytes(path, bytes);
 }
 
 }  // namespace plandeck::render_pdf

@@ -8,11 +8,49 @@
 #include "render_xlsx/measure.hpp"
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/workbook.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include "text/utf8.hpp"
 
 namespace plandeck::render_xlsx {
 
 namespace {
+
+// Runs `f` with the process's stderr sent to a pipe and returns what was written there.
+// libxlsxwriter prints diagnostics of its own; plandeck reports the error itself instead,
+// in the user's language and located. The pipe's write end is non-blocking, so a library
+// that wrote more than the pipe holds would lose text, never hang.
+template <typename F>
+std::string capture_stderr(F&& f) {
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    f();
+    return {};
+  }
+  ::fcntl(fds[1], F_SETFL, O_NONBLOCK);
+  std::fflush(stderr);
+  int saved = ::dup(2);
+  ::dup2(fds[1], 2);
+  ::close(fds[1]);
+  int saved_errno = 0;
+  f();
+  saved_errno = errno;
+  std::fflush(stderr);
+  ::dup2(saved, 2);
+  ::close(saved);
+  std::string said;
+  char buf[512];
+  ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) said.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  errno = saved_errno;  // the caller wants the library's errno, not ours
+  return said;
+}
 
 static_assert(LXW_VERSION_ID >= 114, "libxlsxwriter 1.1.4 or newer is needed");
 
@@ -130,7 +168,20 @@ class Workbook {
   void close() {
     lxw_workbook* wb = wb_;
     wb_ = nullptr;  // workbook_close frees it whatever the outcome
-    check(workbook_close(wb), "workbook: writing the file");
+    errno = 0;
+    lxw_error err = LXW_NO_ERROR;
+    std::string library_said = capture_stderr([&] { err = workbook_close(wb); });
+    int reason = errno;
+    if (err == LXW_NO_ERROR) return;
+    // libxlsxwriter reports a failed write as a zip error and prints its own "[ERROR]"
+    // lines; the system's reason (a full disk, a file-size limit) is what users need.
+    std::string msg = std::string("workbook: writing the file: ") + lxw_strerror(err);
+    if (reason == ENOSPC || reason == EFBIG || reason == EDQUOT || reason == EIO) {
+      msg = std::string("workbook: writing the file: ") + std::strerror(reason);
+    } else if (!library_said.empty()) {
+      msg += " (" + library_said.substr(0, library_said.find('\n')) + ")";
+    }
+    throw Error(msg);
   }
 
  private:

@@ -31,3 +31,16 @@ TEST_CASE("a file-level error has no line", "[diag]") {
   Diagnostic d{Severity::Error, {"missing.yaml", 0, 0}, {"ファイルを開けません", "cannot open"}, {}};
   CHECK(format(d, Lang::Ja, nullptr) == "missing.yaml: error: ファイルを開けません\n");
 }
+
+TEST_CASE("a very long source line is quoted as a window around the column", "[diag]") {
+  SourceMap sources;
+  std::string line = std::string(5000, '[') + "x" + std::string(5000, ']');
+  sources.add("deep.yaml", line + "\n");
+  Diagnostic d{Severity::Error, {"deep.yaml", 1, 5001}, {"深すぎます", "too deep"}, {}};
+  std::string out = format(d, Lang::Ja, &sources);
+  CHECK(out.size() < 400);
+  // 30 characters before the column are kept, then "…" marks the cut on both sides.
+  std::string expected_line = " 1 | \u2026" + std::string(30, '[') + "x" + std::string(49, ']') + "\u2026\n";
+  CHECK(out.find(expected_line) != std::string::npos);
+  CHECK(out.find(std::string("   | ") + std::string(31, ' ') + "^\n") != std::string::npos);
+}

@@ -191,14 +191,23 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const int num_style = e.level == 0 ? text::kStrong : text::kRegular;
     const double num_w = text_width(c, num, num_style, S);
     const double lead_from = a.x + indent + last_w + 0.4 * S;
+    // The widest page number of the 目次 sets the number column (right-aligned numbers).
+    double number_col = num_w;
+    for (const TocEntry& other : entries) {
+      number_col = std::max(number_col, text_width(c, text::utf8::to_u32(page_label(c, offset + other.body_page)),
+                                                   text::kStrong, S));
+    }
     const double lead_to = a.x + a.w - num_w - 0.4 * S;
     const double lw = text_width(c, leader, 0, S);
     if (lw > 0 && lead_to > lead_from) {
-      std::size_t count = static_cast<std::size_t>((lead_to - lead_from) / lw);
+      // Right-aligned to a fixed column, so that every entry's leader ends at the same x
+      // (the dots line up down the page) whatever the width of its title and number.
+      const double end = a.x + a.w - number_col - 0.4 * S;
+      std::size_t count = end > lead_from ? static_cast<std::size_t>((end - lead_from) / lw + 1e-9) : 0;
       std::u32string dots;
       for (std::size_t k = 0; k < count; ++k) dots += leader;
-      draw_line(page, c, dots, text::kRegular, S, lead_from, baseline,
-                color(pal.muted));
+      if (count > 0) draw_line(page, c, dots, text::kRegular, S, end - static_cast<double>(count) * lw, baseline,
+                               color(pal.muted));
     }
     draw_line(page, c, num, num_style, S, a.x + a.w - num_w, baseline, paint.text);
     Link link;

@@ -90,14 +90,17 @@ text::BoxSpec box_spec(const Ctx& c, double w, double h, bool spaced) {
   spec.paragraph_spacing_em = spaced ? c.layout.text.paragraph_spacing_em : 0;
   spec.marker_gap_em = c.layout.text.marker_gap_em;
   spec.hanging = false;
+  spec.balance = c.layout.text.balance;
+  spec.balance_floor = c.layout.text.balance_floor;
   return spec;
 }
 
 }  // namespace
 
 text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w,
-                        double size, bool spaced) {
+                        double size, bool spaced, bool balance) {
   text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.balance = spec.balance && balance;
   spec.max_size = size;
   spec.min_size = size;
   return text::layout_box(ps, c.fonts, spec, size);

@@ -56,8 +56,10 @@ Paint plain_paint(const Color& all);          // one colour for both
 enum class Align { Left, Center, Right };
 
 // Lays paragraphs out at `size` in width `w` with unlimited height (natural height).
+// Lonely last lines are balanced as the layout says (text.balance); balancing never changes
+// a height, so code that only needs heights passes balance = false to save the retries.
 text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w,
-                        double size, bool spaced = true);
+                        double size, bool spaced = true, bool balance = true);
 // Fits paragraphs into w × h searching `range`.
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced = true);

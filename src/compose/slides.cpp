@@ -336,13 +336,43 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
 
 // ---- results ----------------------------------------------------------------------------
 
-Page results(const Ctx& c, const model::ResultsSlide& s, const Page& base, const Area& a,
-             const std::string& name) {
+// How a results slide treats its optional table.
+enum class TableMode {
+  OneSlide,  // the table stays on the slide, below the panels (the whole slide shrinks)
+  Continue,  // what does not fit below the panels continues on …（続き） slides
+};
+
+// Continuation slides of a table: the frame with （続き）, the caption, and parts
+// [first, parts.size()) of the plan.
+void table_pages(std::vector<Page>& out, const Ctx& c, const model::Slide& slide, const model::DetailTable& t,
+                 const TablePlan& plan, std::size_t first, const std::vector<text::StyledRun>& title,
+                 const std::string& name) {
+  const double caption_h = t.caption.empty() ? 0 : c.layout.table.caption_height;
+  for (std::size_t k = first; k < plan.parts.size(); ++k) {
+    Page p;
+    std::vector<text::StyledRun> tt = title;
+    if (plan.parts[k].continued) tt = concat(tt, runs(std::string("（続き）"), text::kStrong));
+    Area pa = draw_frame(p, c, tt, &slide.heading, name, slide.loc);
+    if (caption_h > 0) caption(p, c, t.caption, pa.x, pa.y, pa.w, caption_h, name);
+    draw_table_part(p, c, t, plan, k, pa.x, pa.y + caption_h);
+    out.push_back(std::move(p));
+  }
+}
+
+// The table's size on a results slide: one step below the body size, within the table range.
+spec::SizeRange results_table_sizes(const Ctx& c, double body) {
+  const auto& T = c.layout.sizes.table;
+  return {std::max(T.min, std::min(body - 1, T.max)), T.min};
+}
+
+std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
+                          const Page& base, const Area& a, const std::vector<text::StyledRun>& title,
+                          const std::string& name) {
   const auto& F = c.layout.frame;
   const auto& pal = c.layout.palette;
   const auto& R = c.layout.results;
   const double pad = F.padding;
-  return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
+  auto build = [&](Page& p, double S, TableMode mode, TablePlan* plan_out) {
     Flow f(a.y, a.bottom());
     const double lw = R.label_width, tx = a.x + lw, tw = a.w - lw;
     // 取組の方向性
@@ -399,26 +429,34 @@ Page results(const Ctx& c, const model::ResultsSlide& s, const Page& base, const
       f.box(h, "results", bar ? s.results_label.loc : tallest(rr, res, s.results_label.loc));
       f.gap(bar ? 0.35 * S : F.gap);
     }
-    // The optional table at the foot: one size below the body size.
+    // The optional table at the foot: one size below the body size. In Continue mode it is
+    // planned once the panels' height is known (it takes the room left below them).
     std::optional<TablePlan> table;
     double table_h = 0, caption_h = 0;
-    if (s.table) {
+    if (s.table) caption_h = s.table->caption.empty() ? 0 : c.layout.table.caption_height;
+    auto plan_here = [&](double first_capacity) {
       TableRequest req;
       req.width = a.w;
-      req.first_capacity = req.other_capacity = 1e9;
-      req.allow_split = false;
-      req.sizes = {std::max(c.layout.sizes.table.min, std::min(S - 1, c.layout.sizes.table.max)),
-                   c.layout.sizes.table.min};
+      req.sizes = results_table_sizes(c, S);
+      req.name = "table";
+      if (mode == TableMode::OneSlide) {
+        req.first_capacity = req.other_capacity = 1e9;
+        req.allow_split = false;
+      } else {
+        req.first_capacity = first_capacity - caption_h;
+        req.other_capacity = a.h - caption_h;  // continuation slides have the same frame
+        req.first_may_be_empty = true;
+      }
       table = plan_table(c, *s.table, req);
       for (const Overflow& o : table->overflows) f.forced.push_back(o);
-      caption_h = s.table->caption.empty() ? 0 : c.layout.table.caption_height;
-      table_h = caption_h + table->parts.front().height;
-    }
+      const double part_h = table->parts.front().height;
+      table_h = part_h > 0 ? caption_h + part_h : 0;
+    };
+    if (s.table && mode == TableMode::OneSlide) plan_here(0);
     // Panels side by side, stretched down to the table (or the foot of the slide).
     if (!s.panels.empty()) {
       const std::size_t n = s.panels.size();
       const double top = f.y;
-      const double bottom = a.bottom() - (table ? table_h + F.gap : 0);
       const double pw = (a.w - static_cast<double>(n - 1) * R.panel_gap) / static_cast<double>(n);
       std::vector<text::FitResult> titles, items, effects;
       std::vector<Content> item_cts, effect_cts;
@@ -447,6 +485,8 @@ Page results(const Ctx& c, const model::ResultsSlide& s, const Page& base, const
         double h = band_h + pad + items[i].height + (eff_h > 0 ? R.effects_gap + eff_h : 0) + pad;
         if (h > need) need = h, worst = i;
       }
+      if (s.table && mode == TableMode::Continue) plan_here(a.bottom() - (top + need + F.gap));
+      const double bottom = a.bottom() - (table_h > 0 ? table_h + F.gap : 0);
       double panel_h = std::max(bottom - top, 0.0);
       if (f.y <= a.bottom() + kEps && need > panel_h + kEps) {
         f.forced.push_back({idx("panel", worst) + ".items",
@@ -472,15 +512,41 @@ Page results(const Ctx& c, const model::ResultsSlide& s, const Page& base, const
       }
       f.y = top + panel_h;
       f.end = std::max(f.end, f.y);
-      if (table) f.gap(F.gap);
+      if (table_h > 0) f.gap(F.gap);
+    } else if (s.table && mode == TableMode::Continue) {
+      plan_here(a.bottom() - f.y);
     }
-    if (table) {
+    if (table_h > 0) {
       if (caption_h > 0) caption(p, c, s.table->caption, a.x, f.y, a.w, caption_h, name);
       draw_table_part(p, c, *s.table, *table, 0, a.x, f.y + caption_h);
       f.box(table_h, "table", s.table->loc);
     }
+    if (plan_out && table) *plan_out = *table;
     return f.result();
-  });
+  };
+
+  const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
+  // 1. Everything on this slide, the table at no less than split_below (as detail tables).
+  for (double S : cand) {
+    if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
+    Page p = base;
+    if (build(p, S, TableMode::OneSlide, nullptr).empty()) return {p};
+  }
+  // 2. The table continues on …（続き） slides; the slide keeps the largest body size that fits.
+  if (s.table) {
+    for (double S : cand) {
+      Page p = base;
+      TablePlan plan;
+      if (!build(p, S, TableMode::Continue, &plan).empty()) continue;
+      std::vector<Page> out{std::move(p)};
+      table_pages(out, c, slide, *s.table, plan, 1, title, name);
+      return out;
+    }
+  }
+  // 3. Nothing fits: one slide at the minimum size, with its overflows reported.
+  Page p = base;
+  for (const Overflow& o : build(p, cand.back(), TableMode::OneSlide, nullptr)) report(c, name, o, cand.back());
+  return {p};
 }
 
 // ---- details ----------------------------------------------------------------------------
@@ -500,15 +566,7 @@ std::vector<Page> details(const Ctx& c, const model::Slide& slide, const model::
   TablePlan plan = plan_table(c, t, req);
   for (const Overflow& o : plan.overflows) report(c, name, o, plan.size);
   std::vector<Page> pages;
-  for (std::size_t k = 0; k < plan.parts.size(); ++k) {
-    Page p;
-    std::vector<text::StyledRun> tt = title;
-    if (plan.parts[k].continued) tt = concat(tt, runs(std::string("（続き）"), text::kStrong));
-    Area pa = draw_frame(p, c, tt, &slide.heading, name, slide.loc);
-    if (caption_h > 0) caption(p, c, t.caption, pa.x, pa.y, pa.w, caption_h, name);
-    draw_table_part(p, c, t, plan, k, pa.x, pa.y + caption_h);
-    pages.push_back(std::move(p));
-  }
+  table_pages(pages, c, slide, t, plan, 0, title, name);
   return pages;
 }
 
@@ -551,7 +609,7 @@ std::vector<Page> compose_slide(const Ctx& c, const model::Slide& slide,
   if (const auto* o = std::get_if<model::OverviewSlide>(&slide.body)) return {overview(c, *o, base, a, name)};
   if (const auto* p = std::get_if<model::ProjectsSlide>(&slide.body)) return {projects(c, *p, base, a, name)};
   if (const auto* g = std::get_if<model::GoalStatusSlide>(&slide.body)) return {goal_status(c, *g, base, a, name)};
-  if (const auto* r = std::get_if<model::ResultsSlide>(&slide.body)) return {results(c, *r, base, a, name)};
+  if (const auto* r = std::get_if<model::ResultsSlide>(&slide.body)) return results(c, slide, *r, base, a, title, name);
   return {base};
 }
 

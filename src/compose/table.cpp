@@ -1,6 +1,8 @@
 #include "compose/table.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace plandeck::compose::detail {
 
@@ -28,19 +30,223 @@ struct Measured {
   int forced = 0;
 };
 
+// Heights only: balancing cannot change them, so it is skipped here (draw_cell balances).
 Measured cell_height(const Ctx& c, const model::RichText& t, double w, double size, bool strong) {
   const double pad = c.layout.table.padding;
-  text::FitResult r = measure(c, cell_paras(t, strong), std::max(1.0, w - 2 * pad), size, false);
+  text::FitResult r = measure(c, cell_paras(t, strong), std::max(1.0, w - 2 * pad), size, false, false);
   return {r.height + 2 * pad, r.forced_count};
 }
 
-std::vector<double> column_widths(const Ctx& c, double width) {
-  std::vector<double> weights = c.layout.table.column_weights;
-  if (weights.size() != 6) weights = spec::Table{}.column_weights;
-  double sum = 0;
-  for (double w : weights) sum += w;
+std::vector<double> normalised(std::vector<double> v, const std::vector<double>& fallback) {
+  if (v.size() != 6) v = fallback;
+  return v;
+}
+
+// ---- column widths ------------------------------------------------------------------------
+//
+// Widths are whole units of width / kUnits. Start from the layout's weights (clamped into
+// [column_min, column_max]), then repeatedly move width from one column to another — the
+// single move (donor, receiver, amount) that lowers (forced breaks, table height, sum of cell
+// heights) the most, first in a fixed order on ties — until no move helps. Moves of several
+// sizes let a column cross a plateau of its step-shaped height curve. Deterministic: integer
+// widths, a fixed enumeration order, strict improvement only (so it always terminates).
+
+constexpr int kUnits = 400;
+
+struct Score {
+  int forced = 0;
+  double height = 0;  // header + every group (its rows, or its 項目 cell when taller)
+  double cells = 0;   // sum of all cell heights: prefers relieving one of two equally tall cells
+  bool better(const Score& o) const {
+    if (forced != o.forced) return forced < o.forced;
+    if (height < o.height - kEps) return true;
+    if (height > o.height + kEps) return false;
+    return cells < o.cells - kEps;
+  }
+};
+
+class ColumnFitter {
+ public:
+  ColumnFitter(const Ctx& c, const model::DetailTable& t, double width, double size)
+      : c_(c), t_(t), width_(width), size_(size) {}
+
+  std::vector<int> start() const {
+    const spec::Table d;
+    const spec::Table& T = c_.layout.table;
+    const std::vector<double> w = normalised(T.column_weights, d.column_weights);
+    double sum = 0;
+    for (double x : w) sum += x;
+    std::vector<int> u(6);
+    for (std::size_t i = 0; i < 6; ++i) {
+      u[i] = std::clamp(static_cast<int>(std::lround(kUnits * w[i] / sum)), lo(i), hi(i));
+    }
+    // Settle rounding and clamping: add to / take from the columns with room, in order.
+    for (int guard = 0; guard < 10 * kUnits; ++guard) {
+      int total = 0;
+      for (int x : u) total += x;
+      if (total == kUnits) break;
+      bool moved = false;
+      for (std::size_t i = 0; i < 6 && total != kUnits; ++i) {
+        if (total < kUnits && u[i] < hi(i)) ++u[i], ++total, moved = true;
+        else if (total > kUnits && u[i] > lo(i)) --u[i], --total, moved = true;
+      }
+      if (!moved) break;  // the limits cannot add up (the loader prevents this)
+    }
+    return u;
+  }
+
+  // A header reads as the layout's author set it: a column never gets narrower than keeps
+  // its header's line breaks as they are at the starting widths ("令和2年度（プラン前）" /
+  // "の状況", never "令和2年度（プラ" / "ン前）の状況").
+  void keep_headers(const std::vector<int>& u) {
+    for (std::size_t i = 0; i < 6; ++i) {
+      const std::vector<std::u32string> want = header_lines(i, u[i]);
+      int k = u[i];
+      while (k - 1 >= lo(i) && header_lines(i, k - 1) == want) --k;
+      header_lo_[i] = k;
+    }
+  }
+
+  std::vector<int> optimise() {
+    std::vector<int> u = start();
+    keep_headers(u);
+    Score best = score(u);
+    static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32};
+    for (int iteration = 0; iteration < 500; ++iteration) {
+      // Among the moves that improve the score, the one with the best gain per unit of
+      // width moved: the cheapest way to drop a line wins over a big move that happens to
+      // drop one more.
+      std::vector<int> best_u;
+      Score best_move = best;
+      double best_rate[3] = {0, 0, 0};
+      for (std::size_t from = 0; from < 6; ++from) {
+        for (std::size_t to = 0; to < 6; ++to) {
+          if (from == to) continue;
+          for (int a : kAmounts) {
+            if (u[from] - a < lo(from) || u[to] + a > hi(to)) break;
+            std::vector<int> v = u;
+            v[from] -= a;
+            v[to] += a;
+            Score s = score(v);
+            if (!s.better(best)) continue;
+            const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
+                                    (best.cells - s.cells) / a};
+            bool wins = best_u.empty();
+            for (int k = 0; k < 3 && !wins; ++k) {
+              if (rate[k] > best_rate[k] + kEps) wins = true;
+              else if (rate[k] < best_rate[k] - kEps) break;
+            }
+            if (wins) {
+              best_move = s;
+              best_u = v;
+              std::copy(rate, rate + 3, best_rate);
+            }
+          }
+        }
+      }
+      if (best_u.empty()) break;
+      u = best_u;
+      best = best_move;
+    }
+    return u;
+  }
+
+  double points(int units) const { return width_ * units / kUnits; }
+
+ private:
+  int lo(std::size_t i) const {
+    const std::vector<double> m = normalised(c_.layout.table.column_min, spec::Table{}.column_min);
+    return std::max(header_lo_[i], static_cast<int>(std::ceil(m[i] * kUnits - 1e-9)));
+  }
+
+  std::vector<std::u32string> header_lines(std::size_t i, int units) const {
+    const double pad = c_.layout.table.padding;
+    text::FitResult r = measure(c_, cell_paras(*header_text(t_.columns, i), true),
+                                std::max(1.0, points(units) - 2 * pad), size_, false, false);
+    std::vector<std::u32string> out;
+    for (const auto& p : r.paragraphs)
+      for (const auto& l : p.lines) out.push_back(l.line.text());
+    return out;
+  }
+  int hi(std::size_t i) const {
+    const std::vector<double> m = normalised(c_.layout.table.column_max, spec::Table{}.column_max);
+    return static_cast<int>(std::floor(m[i] * kUnits + 1e-9));
+  }
+
+  // Heights of column i's cells at `units`: [0] the header, then the 項目 cell of every
+  // group (i = 0) or the cell of every row (i > 0), groups in order.
+  struct Column {
+    std::vector<double> h;
+    int forced = 0;
+  };
+  const Column& column(std::size_t i, int units) {
+    auto key = std::make_pair(i, units);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Column col;
+    const double w = points(units);
+    auto add = [&](const model::RichText& text, bool strong) {
+      Measured m = cell_height(c_, text, w, size_, strong);
+      col.h.push_back(m.height);
+      col.forced += m.forced;
+    };
+    add(*header_text(t_.columns, i), true);
+    for (const model::TableGroup& g : t_.groups) {
+      if (i == 0) {
+        add(g.item, true);
+      } else {
+        for (const model::TableRow& r : g.rows) add(row_cell(r, i)->text, false);
+      }
+    }
+    return cache_.emplace(key, std::move(col)).first->second;
+  }
+
+  Score score(const std::vector<int>& u) {
+    const Column* cols[6];
+    for (std::size_t i = 0; i < 6; ++i) cols[i] = &column(i, u[i]);
+    Score s;
+    double header = 0;
+    for (std::size_t i = 0; i < 6; ++i) {
+      s.forced += cols[i]->forced;
+      header = std::max(header, cols[i]->h[0]);
+      for (double h : cols[i]->h) s.cells += h;
+    }
+    s.height = header;
+    std::size_t k = 1;  // index into the row cells of columns 1..5
+    for (std::size_t g = 0; g < t_.groups.size(); ++g) {
+      double rows = 0;
+      for (std::size_t r = 0; r < t_.groups[g].rows.size(); ++r, ++k) {
+        double h = 0;
+        for (std::size_t i = 1; i < 6; ++i) h = std::max(h, cols[i]->h[k]);
+        rows += h;
+      }
+      s.height += std::max(rows, cols[0]->h[1 + g]);
+    }
+    return s;
+  }
+
+  const Ctx& c_;
+  const model::DetailTable& t_;
+  double width_, size_;
+  int header_lo_[6] = {0, 0, 0, 0, 0, 0};
+  std::map<std::pair<std::size_t, int>, Column> cache_;
+};
+
+std::vector<double> column_widths(const Ctx& c, const model::DetailTable& t, double width, double size) {
+  ColumnFitter fitter(c, t, width, size);
+  std::vector<int> u;
+  if (c.layout.table.fit_columns) {
+    u = fitter.optimise();
+  } else {
+    std::vector<double> weights = normalised(c.layout.table.column_weights, spec::Table{}.column_weights);
+    double sum = 0;
+    for (double w : weights) sum += w;
+    std::vector<double> out;
+    for (double w : weights) out.push_back(width * w / sum);
+    return out;
+  }
   std::vector<double> out;
-  for (double w : weights) out.push_back(width * w / sum);
+  for (int x : u) out.push_back(fitter.points(x));
   return out;
 }
 
@@ -49,7 +255,7 @@ TablePlan measure_table(const Ctx& c, const model::DetailTable& t, const TableRe
                         double size) {
   TablePlan p;
   p.size = size;
-  p.widths = column_widths(c, req.width);
+  p.widths = column_widths(c, t, req.width, size);
   for (std::size_t i = 0; i < 6; ++i) {
     Measured m = cell_height(c, *header_text(t.columns, i), p.widths[i], size, true);
     p.header_height = std::max(p.header_height, m.height);
@@ -85,7 +291,7 @@ void paginate(TablePlan& p, const model::DetailTable& t, const TableRequest& req
   double used = p.header_height;
   auto capacity = [&]() { return p.parts.size() == 1 ? req.first_capacity : req.other_capacity; };
   auto new_part = [&](bool continued) {
-    p.parts.back().height = used;
+    p.parts.back().height = p.parts.back().spans.empty() ? 0 : used;
     p.parts.push_back(TablePart{});
     p.parts.back().continued = continued;
     used = p.header_height;
@@ -98,7 +304,9 @@ void paginate(TablePlan& p, const model::DetailTable& t, const TableRequest& req
       double rh = p.row_heights[g][r];
       double new_h = std::max(p.item_heights[g], chunk_rows + rh);
       double delta = new_h - (open ? chunk_h : 0);
-      if (used + delta > capacity() + kEps && !p.parts.back().spans.empty() && req.allow_split) {
+      const bool may_leave_empty = req.first_may_be_empty && p.parts.size() == 1;
+      if (used + delta > capacity() + kEps && (!p.parts.back().spans.empty() || may_leave_empty) &&
+          req.allow_split) {
         new_part(true);
         open = false;
         chunk_rows = 0;
@@ -198,6 +406,7 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
                        std::size_t index, double x, double y) {
   const auto& pal = c.layout.palette;
   const TablePart& part = plan.parts[index];
+  if (part.spans.empty()) return 0;
   const Paint header_paint = plain_paint(color(pal.heading));
   const Paint body = body_paint(c);
   double cx = x;

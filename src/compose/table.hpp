@@ -19,7 +19,7 @@ struct TableSpan {
 struct TablePart {
   std::vector<TableSpan> spans;
   bool continued = false;  // starts because the previous slide was full (not new_page)
-  double height = 0;       // header + rows
+  double height = 0;       // header + rows (0 for an empty first part)
 };
 
 struct TablePlan {
@@ -37,6 +37,8 @@ struct TableRequest {
   double first_capacity = 0;  // height available on the first slide (header included)
   double other_capacity = 0;  // on continuation slides
   bool allow_split = true;    // false: the table must fit `first_capacity` (one slide)
+  bool first_may_be_empty = false;  // when even the first rows do not fit `first_capacity`,
+                                    // start on the next slide (part 0 then has no spans)
   spec::SizeRange sizes;      // usually layout.sizes.table
   std::string name = "table"; // for messages: "table.groups[1].rows[0]"
 };

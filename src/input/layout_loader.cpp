@@ -202,10 +202,11 @@ class LayoutReader {
                           {{"line_height", &t.line_height, 1, 3}, {"step", &t.step, 0.1, 4},
                            {"paragraph_spacing_em", &t.paragraph_spacing_em, 0, 3},
                            {"marker_gap_em", &t.marker_gap_em, 0, 3}, {"indent_em", &t.indent_em, 0, 5},
-                           {"ascent", &t.ascent, 0.5, 1.2}},
-                          {"markers", "summary_marker"});
+                           {"ascent", &t.ascent, 0.5, 1.2}, {"balance_floor", &t.balance_floor, 0.5, 1}},
+                          {"markers", "summary_marker", "balance"});
     strings(m, "markers", t.markers, false);
     if (auto s = m.string("summary_marker")) t.summary_marker = *s;
+    if (auto b = m.boolean("balance")) t.balance = *b;
   }
 
   void size_range(const MapReader& parent, std::string_view key, spec::SizeRange& out) {
@@ -269,29 +270,61 @@ class LayoutReader {
     MapReader m = numbers(node, "table",
                           {{"padding", &t.padding, 0, 50}, {"caption_height", &t.caption_height, 0, 200},
                            {"split_below", &t.split_below, 4, 200}},
-                          {"column_weights"});
-    const Node* v = m.get("column_weights");
-    if (!v) return;
-    auto items = r_.list(*v, "column_weights");
-    if (!items) return;
-    if (items->size() != 6) {
-      r_.error(v->loc, {"\"column_weights\" には 6 列（項目, 内容, 目標, 基準, 結果, 状況）の重みが必要です（" +
-                            std::to_string(items->size()) + " 個）",
-                        "\"column_weights\" needs 6 weights (item, content, target, baseline, result, status); it has " +
-                            std::to_string(items->size())});
-      return;
-    }
-    std::vector<double> w;
-    for (const Node* item : *items) {
-      auto d = r_.number(*item, "column_weights[]");
-      if (!d) return;
-      if (*d <= 0) {
-        r_.error(item->loc, {"列の重みは正の数にしてください", "a column weight must be positive"});
+                          {"column_weights", "fit_columns", "column_min", "column_max"});
+    if (auto b = m.boolean("fit_columns")) t.fit_columns = *b;
+    auto six = [&](std::string_view key, std::vector<double>& out, double lo, double hi, bool open_lo) {
+      const Node* v = m.get(key);
+      if (!v) return true;
+      auto items = r_.list(*v, key);
+      if (!items) return false;
+      std::string k(key);
+      if (items->size() != 6) {
+        r_.error(v->loc, {"\"" + k + "\" には 6 列（項目, 内容, 目標, 基準, 結果, 状況）の" + (open_lo && hi > 1 ? "重み" : "値") + "が必要です（" +
+                              std::to_string(items->size()) + " 個）",
+                          "\"" + k + "\" needs 6 " + (open_lo && hi > 1 ? "weights" : "values") + " (item, content, target, baseline, result, status); it has " +
+                              std::to_string(items->size())});
+        return false;
+      }
+      std::vector<double> got;
+      for (const Node* item : *items) {
+        auto d = r_.number(*item, k + "[]");
+        if (!d) return false;
+        if ((open_lo ? *d <= lo : *d < lo) || *d > hi) {
+          if (hi > 1) {
+            r_.error(item->loc, {"列の重みは正の数にしてください", "a column weight must be positive"});
+          } else {
+            r_.error(item->loc, {"\"" + k + "\" の値は " + (open_lo ? fmt(lo) + " より大きく " : fmt(lo) + " 以上 ") +
+                                     fmt(hi) + " 以下にしてください（表の幅に対する割合）",
+                                 "a value of \"" + k + "\" must be " + (open_lo ? "above " : "at least ") + fmt(lo) +
+                                     " and at most " + fmt(hi) + " (a share of the table width)"});
+          }
+          return false;
+        }
+        got.push_back(*d);
+      }
+      out = got;
+      return true;
+    };
+    // Weights are relative (any positive numbers); min and max are shares of the width.
+    const bool ok = six("column_weights", t.column_weights, 0, 1e9, true) &
+                    six("column_min", t.column_min, 0, 1, false) & six("column_max", t.column_max, 0, 1, true);
+    if (!ok) return;
+    double lo = 0, hi = 0;
+    for (std::size_t i = 0; i < 6; ++i) {
+      lo += t.column_min[i];
+      hi += t.column_max[i];
+      if (t.column_min[i] > t.column_max[i]) {
+        const Node* v = m.get("column_min") ? m.get("column_min") : m.get("column_max");
+        r_.error(v ? v->loc : m.loc(), {"列 " + std::to_string(i + 1) + " の column_min が column_max より大きくなっています",
+                                        "column " + std::to_string(i + 1) + ": column_min is larger than column_max"});
         return;
       }
-      w.push_back(*d);
     }
-    t.column_weights = w;
+    if (lo > 1 + 1e-9 || hi < 1 - 1e-9) {
+      const Node* v = m.get(lo > 1 + 1e-9 ? "column_min" : "column_max");
+      r_.error(v ? v->loc : m.loc(), {"column_min の合計は 1 以下、column_max の合計は 1 以上にしてください",
+                                      "column_min must add up to at most 1 and column_max to at least 1"});
+    }
   }
 
   // Cross-field checks: the frame must leave room for content.

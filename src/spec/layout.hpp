@@ -59,7 +59,8 @@ struct Palette {
   Color border = rgb(0x8497B0);          // box and panel outlines
   Color effects_fill = rgb(0xFFF6E0);    // 【効果】 boxes
   Color effects_border = rgb(0xC9A227);
-  Color accent = rgb(0xB4252A);          // **emphasis** (always bold as well)
+  Color accent = rgb(0x961018);          // **emphasis** (always bold as well); dark enough
+                                         // that bold reads heavier than body text in grey
   Color table_header = rgb(0xD6DEEA);
   Color table_item = rgb(0xEEF2F8);      // the spanning 項目 cells
   Color table_border = rgb(0x7F8FA6);
@@ -78,6 +79,11 @@ struct TextRules {
   double ascent = 0.88;                // baseline below the top of the em box, in em
   std::vector<std::string> markers = {"・", "-"};  // list bullet per depth (last repeats)
   std::string summary_marker = "➤";    // a summary line starting with it hangs it as a bullet
+  // A paragraph whose last line would hold one or two characters (施, る。) is laid out
+  // again with a measure narrowed in 2 % steps down to `balance_floor` of the box width,
+  // keeping its line count (§7.3). Heights never change, so neither do font sizes.
+  bool balance = true;
+  double balance_floor = 0.80;
 };
 
 struct Sizes {
@@ -161,8 +167,14 @@ struct Results {
 };
 
 struct Table {
-  // 項目, 内容, 目標, baseline, result, status (relative weights).
+  // 項目, 内容, 目標, baseline, result, status (relative weights). With fit_columns the
+  // weights are only the starting point: the widths are then chosen per table, from its
+  // text at its size, to make the table as short as possible, each column staying between
+  // column_min and column_max (shares of the table width).
   std::vector<double> column_weights = {15, 19, 14, 17, 21, 14};
+  bool fit_columns = true;
+  std::vector<double> column_min = {0.13, 0.12, 0.09, 0.10, 0.12, 0.09};
+  std::vector<double> column_max = {0.20, 0.30, 0.22, 0.26, 0.36, 0.20};
   double padding = 4;
   double caption_height = 24;   // the caption line above the table
   double split_below = 9;       // shrink a table down to this size to keep it on one slide;

@@ -32,6 +32,17 @@ struct BoxSpec {
   double paragraph_spacing_em = 0;  // extra space between paragraphs, in em of the size
   double marker_gap_em = 0.25;    // space between a marker and its text, in em
   bool hanging = false;           // hanging punctuation (never in table cells)
+  // Balancing (§7.3, "poor man's text-wrap: balance"): when a paragraph's last line holds
+  // at most `balance_lonely` clusters (closing brackets and 、。，． not counted), the
+  // paragraph is laid out again with its measure reduced by `balance_step` of the width at
+  // a time, down to `balance_floor` of it. Only layouts with the same line count and no
+  // more forced breaks count; the first that leaves no lonely last line is kept, else the
+  // first that leaves the longest one ("導入" rather than "入"), else the original. Line counts never change,
+  // so heights (and the size search) are exactly those of an unbalanced layout.
+  bool balance = false;
+  int balance_lonely = 2;
+  double balance_step = 0.02;
+  double balance_floor = 0.82;
 };
 
 struct PlacedLine {
@@ -39,6 +50,11 @@ struct PlacedLine {
   double y = 0;  // top of the line box relative to the box top (line k: k * pitch + spacing)
   Line line;
 };
+
+// The number of LF-separated parts of `text` laid out in `lines` whose last line is lonely:
+// the part takes two or more lines and its last line holds at most `max_clusters` clusters
+// that are not closing brackets, spaces or 、。，． (e.g. "施", "る。", "手）").
+int lonely_last_lines(const std::u32string& text, const std::vector<Line>& lines, int max_clusters);
 
 struct PlacedParagraph {
   double marker_x = 0;        // where the marker is drawn (on the first line's y)

@@ -1,5 +1,6 @@
 #include "text/font.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -38,6 +39,13 @@ struct TableRecord {
 };
 
 std::string read_range(std::ifstream& in, std::uint32_t offset, std::uint32_t length) {
+  // Check the range against the file size before allocating: a corrupt table directory can
+  // claim a table of gigabytes (fuzz/regressions/fuzz_font/huge-table-length).
+  in.clear();
+  in.seekg(0, std::ios::end);
+  const std::streamoff file_size = in.tellg();
+  if (file_size < 0 || std::uint64_t{offset} + length > static_cast<std::uint64_t>(file_size))
+    throw std::runtime_error("table extends past the end of the file");
   std::string buf(length, '\0');
   in.seekg(static_cast<std::streamoff>(offset));
   in.read(buf.data(), static_cast<std::streamsize>(length));
@@ -171,12 +179,19 @@ void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
   const std::size_t segs = cmap.u16(at + 6) / 2u;
   const std::size_t ends = at + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
                     range_offsets = deltas + 2 * segs;
+  // A code belongs to the first segment whose endCode >= code, as libharu looks it up
+  // (endCodes ascend in a valid font). Codes below `next` are decided, so each is visited
+  // once: overlapping segments in a corrupt cmap cannot make this loop 32,767 x 65,535
+  // long (fuzz/regressions/fuzz_font/cmap4-overlapping-segments).
+  std::uint32_t next = 0;
   for (std::size_t s = 0; s < segs; ++s) {
     const std::uint32_t end = cmap.u16(ends + 2 * s), start = cmap.u16(starts + 2 * s);
     const std::uint16_t delta = cmap.u16(deltas + 2 * s);
     const std::size_t ro_pos = range_offsets + 2 * s;
     const std::uint16_t ro = cmap.u16(ro_pos);
-    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
+    const std::uint32_t from = std::max(start, next);
+    next = std::max(next, end + 1);
+    for (std::uint32_t c = from; c <= end && c < 0xFFFF; ++c) {
       std::uint32_t gid = 0;
       if (ro == 0) {
         gid = (c + delta) & 0xFFFFu;
@@ -192,13 +207,16 @@ void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
 
 void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp) {
   const std::uint32_t groups = cmap.u32(at + 12);
+  std::uint32_t next_bmp = 0;  // as in format 4: the first group of a code wins, each code once
   for (std::uint32_t k = 0; k < groups; ++k) {
     const std::size_t g = at + 16 + 12u * k;
     const std::uint32_t first = cmap.u32(g), last = cmap.u32(g + 4), gid = cmap.u32(g + 8);
     if (last < first) continue;
     if (last >= 0x10000) font.supplementary_.push_back({first, last, gid});
+    const std::uint32_t from = std::max(first, next_bmp);
+    if (last >= next_bmp) next_bmp = last == 0xFFFFFFFFu ? last : last + 1;
     if (fill_bmp)
-      for (std::uint32_t c = first; c <= last && c < 0x10000; ++c)
+      for (std::uint32_t c = from; c <= last && c < 0x10000; ++c)
         font.bmp_gid_[c] = static_cast<std::uint16_t>(gid + (c - first));
   }
 }

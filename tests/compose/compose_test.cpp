@@ -296,7 +296,7 @@ TEST_CASE("new_page starts a new slide without （続き）") {
 
 TEST_CASE("a table row taller than a slide even at the minimum size is an error") {
   std::string huge;
-  for (int i = 0; i < 150; ++i) huge += "削減効果約49,250時間、";
+  for (int i = 0; i < 400; ++i) huge += "削減効果約49,250時間、";  // too tall even in the widest column
   model::DetailTable t = table({group("デジタル技術を活用した業務改善", 1, 70), group("オフィス環境のデジタル化", 2, 80)});
   t.groups[1].rows[1].result.text = rt(huge, 83);
   model::Plan plan = testing::one_chapter({details_slide(t)});

@@ -64,6 +64,11 @@ TEST_CASE("layouts/default.yaml is exactly the built-in default layout") {
   CHECK(l->results.label_width == d.results.label_width);
   CHECK(l->results.panel_markers == d.results.panel_markers);
   CHECK(l->table.column_weights == d.table.column_weights);
+  CHECK(l->table.fit_columns == d.table.fit_columns);
+  CHECK(l->table.column_min == d.table.column_min);
+  CHECK(l->table.column_max == d.table.column_max);
+  CHECK(l->text.balance == d.text.balance);
+  CHECK(l->text.balance_floor == d.text.balance_floor);
   CHECK(l->table.split_below == d.table.split_below);
   CHECK(l->toc.leader == d.toc.leader);
 }
@@ -101,4 +106,26 @@ TEST_CASE("layout errors are located: unknown key, min > max, bad colour, range,
   CHECK(ds[2].message.en.find("cannot read the colour \"red\"") != std::string::npos);
   CHECK(ds[3].message.en.find("between 1 and 3") != std::string::npos);
   CHECK(ds[4].message.en.find("needs 6 weights") != std::string::npos);
+}
+
+TEST_CASE("column limits and balancing are read and checked") {
+  Loaded ok = load("plandeck_layout: 1\ntext:\n  balance: false\n  balance_floor: 0.9\ntable:\n  fit_columns: false\n"
+                   "  column_min: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1]\n  column_max: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3]\n");
+  REQUIRE(ok.layout);
+  CHECK_FALSE(ok.layout->text.balance);
+  CHECK(ok.layout->text.balance_floor == 0.9);
+  CHECK_FALSE(ok.layout->table.fit_columns);
+  CHECK(ok.layout->table.column_min == std::vector<double>(6, 0.1));
+  CHECK(ok.layout->table.column_max == std::vector<double>(6, 0.3));
+
+  Loaded bad = load("plandeck_layout: 1\ntable:\n  column_min: [0.18, 0.18, 0.18, 0.18, 0.18, 0.18]\n");  // adds up to 1.08
+  CHECK_FALSE(bad.layout);
+  REQUIRE(bad.diags.items().size() == 1);
+  CHECK(bad.diags.items()[0].loc.line == 3);
+  CHECK(bad.diags.items()[0].message.en.find("column_min must add up to at most 1") != std::string::npos);
+
+  Loaded five = load("plandeck_layout: 1\ntable:\n  column_max: [0.3, 0.3, 0.3, 0.3, 1.5, 0.3]\n");
+  CHECK_FALSE(five.layout);
+  REQUIRE(five.diags.items().size() == 1);
+  CHECK(five.diags.items()[0].message.en.find("at most 1 (a share of the table width)") != std::string::npos);
 }

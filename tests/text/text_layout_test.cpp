@@ -296,3 +296,98 @@ TEST_CASE("the 59 cases with BIZ UDGothic's real widths differ only in T26 and T
   }
   CHECK(differing == std::vector<std::string>{"T26", "T27"});
 }
+
+TEST_CASE("balancing fills a lonely last line without changing the line count", "[text][fit][balance]") {
+  const t::FixedPitchMeasurer metric;  // CJK = size, ASCII = size / 2
+  t::BoxSpec box;
+  box.width_pt = 130;
+  box.height_pt = 100;
+  box.max_size = 10;
+  box.min_size = 10;
+  const std::string text = "オンライン申請サポートの充実";
+  SECTION("off by default: the greedy layout leaves 実 alone") {
+    const t::FitResult r = t::fit_box({para(text)}, metric, box);
+    CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"オンライン申請サポートの充", "実"});
+  }
+  SECTION("on: narrower measures until the last line holds more than two clusters") {
+    box.balance = true;
+    const t::FitResult r = t::fit_box({para(text)}, metric, box);
+    // 130 pt x 0.92 = 119.6 pt: 11 characters; "の充" (2) at 0.98-0.94 is still lonely.
+    CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"オンライン申請サポート", "の充実"});
+    CHECK(r.size == 10);
+    CHECK(r.line_count == 2);
+    CHECK(r.height == Approx(2 * 1.25 * 10));
+  }
+  SECTION("closing brackets and 、。 do not count: 「る。」 is lonely") {
+    box.width_pt = 150;
+    const std::string s = "県民負担の軽減につながっている。";
+    CHECK(texts(t::layout_box({para(s)}, metric, box, 10).paragraphs[0]).back() == "る。");
+    box.balance = true;
+    const std::vector<std::string> got = texts(t::fit_box({para(s)}, metric, box).paragraphs[0]);
+    REQUIRE(got.size() == 2);
+    // "いる。" (two) is still lonely; 0.88 x 150 = 132 pt puts 13 em on the first line.
+    CHECK(got == std::vector<std::string>{"県民負担の軽減につながっ", "ている。"});
+  }
+  SECTION("three lines: the first narrower measure that fills the last line wins") {
+    box.balance = true;
+    box.width_pt = 100;
+    std::string kanji;
+    for (int i = 0; i < 21; ++i) kanji += "漢";
+    const t::FitResult r = t::fit_box({para(kanji)}, metric, box);
+    REQUIRE(r.paragraphs[0].lines.size() == 3);
+    CHECK(r.paragraphs[0].lines[0].line.text().size() == 9);  // 98 pt: 9 per line
+    CHECK(r.paragraphs[0].lines[2].line.text().size() == 3);
+  }
+  SECTION("no narrower measure without a new forced break: the layout is kept") {
+    box.balance = true;
+    box.width_pt = 100;
+    const t::FitResult r = t::fit_box({para("ABCDEFGHIJKLMNOPQRST漢")}, metric, box);
+    CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"ABCDEFGHIJKLMNOPQRST", "漢"});
+    CHECK(r.forced_count == 0);
+  }
+  SECTION("when no measure fills the last line, the one that leaves it longest wins") {
+    box.balance = true;
+    box.width_pt = 100;
+    // 98 pt moves 漢 down ("漢字": still two); below 90 pt the Latin word would be cut.
+    const t::FitResult r = t::fit_box({para("ABCDEFGHIJKLMNOPQR漢字")}, metric, box);
+    CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"ABCDEFGHIJKLMNOPQR", "漢字"});
+    box.balance = false;
+    CHECK(texts(t::fit_box({para("ABCDEFGHIJKLMNOPQR漢字")}, metric, box).paragraphs[0]) ==
+          std::vector<std::string>{"ABCDEFGHIJKLMNOPQR漢", "字"});
+  }
+  SECTION("each LF-separated part is narrowed on its own: a full first part does not block") {
+    box.balance = true;
+    box.width_pt = 100;
+    // Narrowing the whole cell would wrap the first part (a third line): rejected. The
+    // second part alone can be narrowed (88 pt: 8 per line).
+    const t::FitResult r = t::fit_box({para("あいうえおかきくけこ\nさしすせそたちつてとな")}, metric, box);
+    CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"あいうえおかきくけこ", "さしすせそたちつ", "てとな"});
+    REQUIRE(r.paragraphs[0].lines.size() == 3);
+    CHECK(r.paragraphs[0].lines[1].line.begin == 11);  // offsets stay those of the whole text
+    CHECK(r.paragraphs[0].lines[2].line.begin == 19);
+    CHECK(r.paragraphs[0].lines[2].line.end == 22);
+  }
+  SECTION("each LF-separated part is judged on its own; one-line parts are never lonely") {
+    box.balance = true;
+    box.width_pt = 130;
+    const t::FitResult r = t::fit_box({para("【目標】\nオンライン申請サポートの充実")}, metric, box);
+    CHECK(texts(r.paragraphs[0]) ==
+          std::vector<std::string>{"【目標】", "オンライン申請サポート", "の充実"});
+  }
+}
+
+TEST_CASE("lonely_last_lines counts short last lines per LF part", "[text][fit][balance]") {
+  const t::FixedPitchMeasurer metric;
+  t::LayoutOptions o;
+  o.width_pt = 50;
+  o.size_pt = 10;
+  auto count = [&](const std::string& s) {
+    return t::lonely_last_lines(U(s), t::layout_paragraph(U(s), metric, o).lines, 2);
+  };
+  CHECK(count("あいうえおか") == 1);          // "か"
+  CHECK(count("あいうえおかき。") == 1);      // "かき。": 。 does not count
+  CHECK(count("あいうえおかきく") == 0);      // three characters
+  CHECK(count("あい") == 0);                  // one line
+  CHECK(count("あいうえおか\nあいうえおか") == 2);
+  CHECK(count("あいうえおか\nあ") == 1);      // the one-line part is fine
+}

@@ -30,7 +30,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const std::string kFixtures = PLANDECK_SOURCE_DIR "/tests/hostile/fixtures";
-constexpr auto kTimeBound = 2000ms;
+const auto kTimeBound = time_bound(2000ms);
 constexpr std::size_t kMessageBound = 4096;
 
 std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
@@ -90,7 +90,7 @@ void expect_rejected(const Hostile& h) {
 
   ProcessOptions o;
   o.working_dir = cwd;
-  o.timeout = 10s;  // far above the bound: a hang is reported as a time-out, not waited for
+  o.timeout = time_bound(10s);  // far above the bound: a hang is reported as a time-out, not waited for
   {
     INFO("plandeck check " << plan);
     ProcessResult r = run_process({plandeck_bin(), "check", plan}, o);

@@ -34,6 +34,12 @@ std::string source_dir();
 // A fresh empty directory under the build tree, removed and recreated on each call.
 std::string scratch_dir(const std::string& name);
 
+// An upper bound on run time for a test: `base` in normal builds, scaled in sanitizer
+// builds. Such bounds catch hangs and unbounded work; speed targets live in bench/.
+inline std::chrono::milliseconds time_bound(std::chrono::milliseconds base) {
+  return base * PLANDECK_TIME_FACTOR;
+}
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 

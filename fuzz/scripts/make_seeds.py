@@ -59,10 +59,11 @@ def plan_seeds():
         put("fuzz_plan", f.read_bytes())
 
 
-def ttf(tables):
-    """Assembles an sfnt from {tag: bytes} (checksums left 0: the reader ignores them)."""
+def ttf(tables, base=0):
+    """Assembles an sfnt from {tag: bytes} (checksums left 0: the reader ignores them);
+    `base`: where the font will start in the file (collections)."""
     tags = sorted(tables)
-    offset = 12 + 16 * len(tags)
+    offset = base + 12 + 16 * len(tags)
     head = struct.pack(">IHHHH", 0x00010000, len(tags), 0, 0, 0)
     directory, body = b"", b""
     for tag in tags:
@@ -109,9 +110,9 @@ def name(records):
     return struct.pack(">HHH", 0, len(records), 6 + len(recs)) + recs + strings
 
 
-def font(upem=1000, glyphs=6, metrics=4, cmaps=None, names=True):
+def font(upem=1000, glyphs=6, metrics=4, cmaps=None, names=True, base=0):
     head = struct.pack(">IIIIHH", 0x00010000, 0x00010000, 0, 0x5F0F3CF5, 0, upem) + b"\0" * 34
-    hhea = struct.pack(">Ihhh", 0x00010000, 880, -120, 0) + b"\0" * 22 + struct.pack(">H", metrics)
+    hhea = struct.pack(">Ihhh", 0x00010000, 880, -120, 0) + b"\0" * 24 + struct.pack(">H", metrics)
     maxp = struct.pack(">IH", 0x00005000, glyphs)
     hmtx = b"".join(struct.pack(">Hh", 500 + 100 * g, 0) for g in range(metrics))
     hmtx += b"\0\0" * (glyphs - metrics)
@@ -123,7 +124,7 @@ def font(upem=1000, glyphs=6, metrics=4, cmaps=None, names=True):
         tables["name"] = name([(3, 1, 0x409, 1, "Fuzz Sans".encode("utf-16-be")),
                                (3, 1, 0x409, 6, "FuzzSans-Regular".encode("utf-16-be")),
                                (1, 0, 0, 16, b"Fuzz"), (0, 3, 0, 1, "\U0001F600".encode("utf-16-be"))])
-    return ttf(tables)
+    return ttf(tables, base)
 
 
 def font_seeds():
@@ -132,7 +133,7 @@ def font_seeds():
     put("fuzz_font", font(cmaps=[(0, 4, cmap12([(0x41, 0x5A, 1), (0x1F600, 0x1F601, 2)]))]))
     put("fuzz_font", font(cmaps=[(0, 3, cmap4([(0x30, 0x39, 1 - 0x30)])), (1, 0, cmap4([]))]))
     one = font()
-    put("fuzz_font", b"ttcf" + struct.pack(">III", 0x00010000, 1, 16) + one)  # collection
+    put("fuzz_font", b"ttcf" + struct.pack(">III", 0x00010000, 1, 16) + font(base=16))  # collection
     put("fuzz_font", one[:200])  # truncated
     put("fuzz_font", b"OTTO" + one[4:])  # CFF flavour: refused
 

@@ -181,8 +181,8 @@ std::vector<double> candidate_sizes(const t::BoxSpec& box) {
   return sizes;
 }
 
-void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs) {
-  // One bullet per LF-separated paragraph, markers and nesting varied.
+void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs, bool balance) {
+  // A bullet per LF-separated paragraph (up to three), markers and nesting varied.
   std::vector<t::BoxParagraph> paras;
   std::u32string current;
   auto flush = [&] {
@@ -199,8 +199,8 @@ void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs)
     paras.push_back(std::move(p));
     current.clear();
   };
-  for (char32_t cp : text) {
-    if (cp == U'\n') flush();
+  for (char32_t cp : text) {  // the third paragraph keeps its LFs (hard breaks in a bullet)
+    if (cp == U'\n' && paras.size() < 2) flush();
     else current.push_back(cp);
   }
   flush();
@@ -213,6 +213,7 @@ void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs)
   box.step = 0.5;
   box.paragraph_spacing_em = 0.3;
   box.hanging = bold_runs;
+  box.balance = balance;
   const t::FitResult r = t::fit_box(paras, m, box);
   if (r.fitted && (r.forced_count != 0 || r.height > box.height_pt + 1e-9))
     fail("fit_box says fitted but is not", text);
@@ -220,14 +221,46 @@ void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs)
   if (!r.fitted && r.size != box.min_size) fail("unfitted box not at min_size", text);
   if (r.paragraphs.size() != paras.size()) fail("fit_box lost paragraphs", text);
   int lines = 0;
-  for (const t::PlacedParagraph& p : r.paragraphs) {
+  for (std::size_t k = 0; k < r.paragraphs.size(); ++k) {
+    const t::PlacedParagraph& p = r.paragraphs[k];
     if (p.lines.empty()) fail("a paragraph of the box has no line", text);
     lines += static_cast<int>(p.lines.size());
+    // The lines cover the paragraph's text in order (balanced or not).
+    std::u32string para_text, covered, drawn;
+    for (const t::StyledRun& run : paras[k].runs) para_text += run.text;
+    std::vector<t::Line> plain;
+    std::size_t previous_end = 0;
+    for (const t::PlacedLine& l : p.lines) {
+      if (l.line.begin < previous_end || l.line.end < l.line.begin || l.line.end > para_text.size())
+        fail("box line ranges out of order", text);
+      previous_end = l.line.end;
+      covered += para_text.substr(l.line.begin, l.line.end - l.line.begin);
+      drawn += l.line.text();
+      plain.push_back(l.line);
+    }
+    std::u32string para_no_lf;
+    for (char32_t cp : para_text)
+      if (cp != U'\n') para_no_lf.push_back(cp);
+    if (covered != para_no_lf) fail("box lines do not cover the paragraph", text);
+    std::u32string mapped;
+    for (char32_t cp : para_text) mapped.push_back(m.draw_char(cp, t::kRegular));
+    if (!bold_runs && without_undrawn(drawn) != without_undrawn(mapped))
+      fail("box lines draw something else than the paragraph", text);
+    (void)t::lonely_last_lines(para_text, plain, box.balance_lonely);
   }
   if (lines != r.line_count) fail("line_count differs from the lines", text);
   // The binary search must find what a linear search finds (the largest size that fits).
+  t::BoxSpec unbalanced = box;
+  unbalanced.balance = false;
   for (double s : candidate_sizes(box)) {
     const t::FitResult l = t::layout_box(paras, m, box, s);
+    if (balance) {  // fit.hpp: balancing never changes line counts, so nor heights or fitting
+      const t::FitResult u = t::layout_box(paras, m, unbalanced, s);
+      if (u.line_count != l.line_count || u.fitted != l.fitted)
+        fail("balancing changed the line count or the fit at " + std::to_string(s) + " pt (" +
+                 std::to_string(u.line_count) + " -> " + std::to_string(l.line_count) + " lines, forced " +
+                 std::to_string(u.forced_count) + " -> " + std::to_string(l.forced_count) + ")", text);
+    }
     if (l.fitted) {
       if (!r.fitted || std::fabs(r.size - s) > 1e-9)
         fail("fit_box chose " + std::to_string(r.size) + " pt but " + std::to_string(s) +
@@ -297,7 +330,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_layout(n.text, regular, fixed, o, t::layout_paragraph(n.text, fixed, o));
     check_layout(n.text, styles, fonts, o, t::layout_paragraph(runs, fonts, o));
   }
-  check_fit(n.text, fixed, false);
-  check_fit(n.text, fonts, true);
+  check_fit(n.text, fixed, false, false);
+  check_fit(n.text, fixed, false, true);
+  check_fit(n.text, fonts, true, true);
   return 0;
 }

@@ -2,10 +2,11 @@
 # Benchmarks a release build of plandeck: whole-process wall time and peak memory for the
 # default plan and for a 10x plan (the default content repeated ten times, ~180 slides).
 # Run with `make bench`. Prints the commit it measured. Not a test: these machines are
-# shared, so read the medians, not single runs.
+# shared, so read the medians, not single runs. PLANDECK_BIN=path measures another build
+# (e.g. one of an older commit, for a before/after comparison under the same load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build-release/plandeck
+bin=${PLANDECK_BIN:-build-release/plandeck}
 runs=${RUNS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,21 +21,29 @@ measure() {  # name, the PDF it writes (for its page count), then the command
   local name=$1 pdf=$2; shift 2
   local times=() mems=()
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null
-    read -r t m <"$work/time"
-    times+=("$t"); mems+=("$m")
+    # Wall time to the millisecond (GNU time's %e has 10 ms steps); peak RSS from GNU time.
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null
+    end=$(date +%s%N)
+    read -r m <"$work/time"
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.4f", (b - a) / 1e9}')"); mems+=("$m")
   done
   local tmed mmax
   tmed=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   mmax=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
   local pages
   pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
-  printf '%-28s median wall %6.3f s   peak RSS %6.1f MB   %s pages\n' "$name" "$tmed" \
+  printf '%-28s median wall %7.4f s   peak RSS %6.1f MB   %s pages\n' "$name" "$tmed" \
     "$(awk -v k="$mmax" 'BEGIN {print k / 1024}')" "${pages:-?}"
 }
 
 export SOURCE_DATE_EPOCH=1700000000
 measure "default plan (pdf + xlsx)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
+# Where the time goes: load + compose alone, then each writer on its own.
+measure "default plan (check)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" check data/hiroshima-dx-r3-r5.yaml
+measure "default plan (pdf only)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only pdf
+measure "default plan (xlsx only)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only xlsx
 measure "10x plan (pdf + xlsx)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out"
 measure "10x plan (pdf only)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out" --only pdf
 ls -l "$work/out" | awk 'NR > 1 {printf "  %-32s %8d bytes\n", $9, $5}'

@@ -159,6 +159,12 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
   }
   std::vector<Laid> laid = lay(S);
   std::vector<Page> pages;
+  // The widest page number of the 目次 sets the number column (right-aligned numbers).
+  double widest_number = 0;
+  for (const TocEntry& other : entries) {
+    widest_number = std::max(widest_number, text_width(c, text::utf8::to_u32(page_label(c, offset + other.body_page)),
+                                                       text::kStrong, S));
+  }
   Page page;
   double y = a.y;
   bool fresh = true;
@@ -191,12 +197,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const int num_style = e.level == 0 ? text::kStrong : text::kRegular;
     const double num_w = text_width(c, num, num_style, S);
     const double lead_from = a.x + indent + last_w + 0.4 * S;
-    // The widest page number of the 目次 sets the number column (right-aligned numbers).
-    double number_col = num_w;
-    for (const TocEntry& other : entries) {
-      number_col = std::max(number_col, text_width(c, text::utf8::to_u32(page_label(c, offset + other.body_page)),
-                                                   text::kStrong, S));
-    }
+    const double number_col = std::max(num_w, widest_number);
     const double lead_to = a.x + a.w - num_w - 0.4 * S;
     const double lw = text_width(c, leader, 0, S);
     if (lw > 0 && lead_to > lead_from) {
@@ -289,14 +290,19 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   // Two passes: the TOC's page numbers depend on how many pages the TOC itself takes.
   std::vector<Page> toc_p;
   std::size_t toc_count = 1;
+  bool settled_quietly = false;  // the last pass is the final TOC and reported nothing
   for (int pass = 0; pass < 4; ++pass) {
     diag::Diagnostics scratch;
     Ctx quiet(layout, fonts, scratch, sources);
     toc_p = toc_pages(quiet, plan.document, toc, 1 + toc_count);
-    if (toc_p.size() == toc_count) break;
+    if (toc_p.size() == toc_count) {
+      settled_quietly = scratch.empty();
+      break;
+    }
     toc_count = toc_p.size();
   }
-  toc_p = toc_pages(c, plan.document, toc, 1 + toc_count);
+  // Laid out again for its diagnostics; when the settled pass had none, it is the same TOC.
+  if (!settled_quietly) toc_p = toc_pages(c, plan.document, toc, 1 + toc_count);
 
   Deck deck;
   deck.width = layout.frame.width;

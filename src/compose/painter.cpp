@@ -13,7 +13,8 @@ namespace plandeck::compose::detail {
 
 Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
          const diag::SourceMap* s)
-    : layout(l), fonts(f), diags(d), sources(s) {
+    : layout(l), fonts(f), diags(d), sources(s),
+      paragraphs(std::make_unique<text::ParagraphCache>(f)) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -33,6 +34,17 @@ std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
   for (const model::Run& r : t.runs) {
     if (r.text.empty()) continue;
     out.push_back({text::normalize(r.text).text, (r.strong || all_strong) ? text::kStrong : text::kRegular});
+  }
+  return out;
+}
+
+std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool all_strong) {
+  std::vector<text::StyledRun> out;
+  for (const model::Run& r : t.runs) {
+    if (r.text.empty()) continue;
+    auto it = c.normalized.find(r.text);
+    if (it == c.normalized.end()) it = c.normalized.emplace(r.text, text::normalize(r.text).text).first;
+    out.push_back({it->second, (r.strong || all_strong) ? text::kStrong : text::kRegular});
   }
   return out;
 }
@@ -60,7 +72,7 @@ void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
                const std::vector<std::string>* marker_list) {
   const auto& markers = marker_list ? *marker_list : c.layout.text.markers;
   for (const model::Item& item : items) {
-    text::BoxParagraph p = para(runs(item.text), base_indent_em + depth * c.layout.text.indent_em);
+    text::BoxParagraph p = para(runs(c, item.text), base_indent_em + depth * c.layout.text.indent_em);
     std::string marker;
     if (item.marker) {
       marker = *item.marker;
@@ -103,7 +115,24 @@ text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps,
   spec.balance = spec.balance && balance;
   spec.max_size = size;
   spec.min_size = size;
-  return text::layout_box(ps, c.fonts, spec, size);
+  return text::layout_box(text::PreparedBox(ps, *c.paragraphs), spec, size);
+}
+
+text::FitResult measure(const Ctx& c, const text::PreparedBox& ps, double w, double size,
+                        bool spaced, bool balance) {
+  text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.balance = spec.balance && balance;
+  spec.max_size = size;
+  spec.min_size = size;
+  return text::layout_box(ps, spec, size);
+}
+
+text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double size, bool spaced) {
+  text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.balance = false;
+  spec.max_size = size;
+  spec.min_size = size;
+  return text::count_box(ps, spec, size);
 }
 
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
@@ -111,7 +140,7 @@ text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, dou
   text::BoxSpec spec = box_spec(c, w, h, spaced);
   spec.max_size = range.max;
   spec.min_size = range.min;
-  return text::fit_box(ps, c.fonts, spec);
+  return text::fit_box(text::PreparedBox(ps, *c.paragraphs), spec);
 }
 
 double first_baseline(const Ctx& c, double size) {
@@ -129,31 +158,34 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
   const auto& files = c.file_of[static_cast<std::size_t>(style == text::kStrong ? 1 : 0)];
   double start = x;
   std::size_t i = 0;
+  std::u32string piece;
   while (i < s.size()) {
-    int font = c.fonts.font_for(s[i], style);
+    text::FontChainMeasurer::Glyph g = c.fonts.glyph(s[i], style);
+    const int font = g.font;
     std::size_t j = i;
-    std::u32string piece;
+    piece.clear();
     long units = 0;
-    while (j < s.size()) {
-      int f = c.fonts.font_for(s[j], style);
-      if (f != font) break;
-      char32_t drawn = c.fonts.draw_char(s[j], style);
-      piece += drawn;
-      units += c.fonts.width(s[j], style);
-      ++j;
+    while (true) {
+      piece += g.drawn;
+      units += g.width;
+      if (++j == s.size()) break;
+      g = c.fonts.glyph(s[j], style);
+      if (g.font != font) break;
     }
     double width = static_cast<double>(units) * size / 1000.0;
-    std::size_t file = files.empty() ? 0 : files[static_cast<std::size_t>(std::max(font, 0))];
-    TextRun run;
-    run.x = x;
-    run.y = baseline;
-    run.font = file;
-    run.size = size;
-    run.color = col;
-    run.text = text::utf8::encode(piece);
-    run.width = width;
     // A run of blanks draws nothing; keep the page free of invisible runs.
-    if (piece.find_first_not_of(U" \u3000") != std::u32string::npos) page.shapes.push_back(run);
+    if (piece.find_first_not_of(U" \u3000") != std::u32string::npos) {
+      std::size_t file = files.empty() ? 0 : files[static_cast<std::size_t>(std::max(font, 0))];
+      TextRun run;
+      run.x = x;
+      run.y = baseline;
+      run.font = file;
+      run.size = size;
+      run.color = col;
+      run.text = text::utf8::encode(piece);
+      run.width = width;
+      page.shapes.push_back(std::move(run));
+    }
     x += width;
     i = j;
   }

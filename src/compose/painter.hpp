@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compose/deck.hpp"
@@ -18,6 +20,8 @@ namespace plandeck::compose::detail {
 
 inline Color color(const spec::Color& c) { return Color{c.r, c.g, c.b}; }
 
+struct TableCache;  // table.cpp: prepared cell texts and measured tables, per compose() call
+
 // What every part of compose needs.
 struct Ctx {
   const spec::Layout& layout;
@@ -26,6 +30,15 @@ struct Ctx {
   const diag::SourceMap* sources = nullptr;
   std::vector<FontFile> files;                    // Deck::fonts
   std::vector<std::vector<std::size_t>> file_of;  // [style][chain index] -> index in files
+  // Memoised table work (table.cpp). Keys are addresses of plan objects, which outlive the
+  // Ctx; results depend only on the plan, the layout and the fonts, so a cache hit gives
+  // exactly what recomputing would. Not shared between threads (one Ctx per compose call).
+  mutable std::shared_ptr<TableCache> tables;
+  // Paragraphs prepared for layout (normalised runs → clusters, advances, break
+  // opportunities), by content: the size searches lay the same texts out many times.
+  std::unique_ptr<text::ParagraphCache> paragraphs;
+  // text::normalize(utf8).text by utf8 (runs(c, ...)).
+  mutable std::unordered_map<std::string, std::u32string> normalized;
 
   Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
       const diag::SourceMap* s);
@@ -33,6 +46,8 @@ struct Ctx {
 
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong = false);
+// The same, normalising each distinct run text once per Ctx.
+std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool all_strong = false);
 std::vector<text::StyledRun> runs(const std::string& utf8, int style = text::kRegular);
 std::vector<text::StyledRun> concat(std::vector<text::StyledRun> a,
                                     const std::vector<text::StyledRun>& b);
@@ -60,6 +75,13 @@ enum class Align { Left, Center, Right };
 // a height, so code that only needs heights passes balance = false to save the retries.
 text::FitResult measure(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w,
                         double size, bool spaced = true, bool balance = true);
+// The same, for paragraphs prepared once (text::PreparedBox) and measured several times.
+text::FitResult measure(const Ctx& c, const text::PreparedBox& ps, double w, double size,
+                        bool spaced = true, bool balance = true);
+// Line count, forced breaks and height of measure(c, ps, w, size, spaced, false), without
+// building the lines.
+text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double size,
+                     bool spaced = true);
 // Fits paragraphs into w × h searching `range`.
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced = true);

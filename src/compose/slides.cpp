@@ -19,9 +19,9 @@ struct Content {
   bool empty() const { return ps.empty(); }
 };
 
-void add_text(Content& ct, const model::RichText& t, bool strong = false) {
+void add_text(const Ctx& c, Content& ct, const model::RichText& t, bool strong = false) {
   if (t.empty()) return;
-  ct.ps.push_back(para(runs(t, strong)));
+  ct.ps.push_back(para(runs(c, t, strong)));
   ct.locs.push_back(t.loc);
 }
 
@@ -38,9 +38,9 @@ void add_list(const Ctx& c, Content& ct, const std::vector<model::Item>& items,
   add_item_locs(ct.locs, items);
 }
 
-Content text_content(const model::RichText& t, bool strong = false) {
+Content text_content(const Ctx& c, const model::RichText& t, bool strong = false) {
   Content ct;
-  add_text(ct, t, strong);
+  add_text(c, ct, t, strong);
   return ct;
 }
 
@@ -163,7 +163,7 @@ Page overview(const Ctx& c, const model::OverviewSlide& s, const Page& base, con
     for (std::size_t i = 0; i < s.blocks.size(); ++i) {
       const model::Block& b = s.blocks[i];
       std::string bn = idx("blocks", i);
-      Content hd = text_content(b.heading, true);
+      Content hd = text_content(c, b.heading, true);
       text::FitResult rh = measure(c, hd, a.w - 2 * F.padding - 6, S);
       f.check(rh, bn + ".heading", hd, b.loc);
       double band_h = std::max(O.band_height_em * S, rh.height + 0.5 * S);
@@ -174,7 +174,7 @@ Page overview(const Ctx& c, const model::OverviewSlide& s, const Page& base, con
       f.gap(0.35 * S);
       const double bx = a.x + O.body_indent, bw = a.w - O.body_indent - F.padding;
       if (!b.body.empty()) {
-        Content body = text_content(b.body);
+        Content body = text_content(c, b.body);
         text::FitResult r = measure(c, body, bw, S);
         f.check(r, bn + ".body", body, b.loc);
         draw(p, c, r, bx, f.y, bw, body_paint(c));
@@ -205,7 +205,7 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
   return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     if (!s.lead.empty()) {
-      Content lead = text_content(s.lead);
+      Content lead = text_content(c, s.lead);
       text::FitResult r = measure(c, lead, a.w, S);
       f.check(r, "lead", lead, s.lead.loc);
       draw(p, c, r, a.x, f.y, a.w, body_paint(c));
@@ -219,7 +219,7 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
     for (std::size_t g = 0; g < s.groups.size(); ++g) {
       const model::ProjectGroup& group = s.groups[g];
       std::string gn = idx("groups", g);
-      Content hn = text_content(group.name_header, true), hi = text_content(group.items_header, true);
+      Content hn = text_content(c, group.name_header, true), hi = text_content(c, group.items_header, true);
       text::FitResult rn = measure(c, hn, num_w + name_w - 2 * pad, S);
       text::FitResult ri = measure(c, hi, items_w - 2 * pad, S);
       double hh = std::max(P.header_height_em * S, std::max(rn.height, ri.height) + 2 * pad);
@@ -232,9 +232,9 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
       for (std::size_t r = 0; r < group.rows.size(); ++r) {
         const model::ProjectRow& row = group.rows[r];
         std::string rname = gn + "." + idx("rows", r);
-        Content nm = text_content(row.name, true);
+        Content nm = text_content(c, row.name, true);
         Content body;
-        add_text(body, row.tagline, true);
+        add_text(c, body, row.tagline, true);
         add_list(c, body, row.items);
         Content num;
         num.ps.push_back(para(runs(row.number, text::kStrong)));
@@ -273,7 +273,7 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
   return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     if (!s.lead.empty()) {
-      Content lead = text_content(s.lead);
+      Content lead = text_content(c, s.lead);
       text::FitResult r = measure(c, lead, a.w - 2 * pad - 6, S);
       f.check(r, "lead", lead, s.lead.loc);
       double h = r.height + 2 * pad;
@@ -288,7 +288,7 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
     for (std::size_t i = 0; i < s.goals.size(); ++i) {
       const model::Goal& goal = s.goals[i];
       std::string gn = idx("goals", i);
-      Content lab = text_content(goal.label, true), st = text_content(goal.statement);
+      Content lab = text_content(c, goal.label, true), st = text_content(c, goal.statement);
       Content res = list_content(c, goal.results), chl = list_content(c, goal.challenges);
       text::FitResult r_lab = label_text(c, lab, lw - 2 * pad, S);
       text::FitResult r_st = measure(c, st, w2 - 2 * pad, S);
@@ -298,7 +298,7 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
       f.check(r_st, gn + ".statement", st, goal.loc);
       f.check(r_res, gn + ".results", res, goal.loc);
       f.check(r_chl, gn + ".challenges", chl, goal.loc);
-      Content bl1 = text_content(s.results_label, true), bl2 = text_content(s.challenges_label, true);
+      Content bl1 = text_content(c, s.results_label, true), bl2 = text_content(c, s.challenges_label, true);
       text::FitResult r_b1 = measure(c, bl1, rw - 2 * pad, S), r_b2 = measure(c, bl2, cw - 2 * pad, S);
       double hs = r_st.height + 2 * pad;
       double band_h = std::max(G.column_band_em * S, std::max(r_b1.height, r_b2.height) + 0.4 * S);
@@ -324,7 +324,7 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
       f.gap(F.gap);
     }
     if (!s.note.empty()) {
-      Content note = text_content(s.note);
+      Content note = text_content(c, s.note);
       text::FitResult r = measure(c, note, a.w, S);
       f.check(r, "note", note, s.note.loc);
       draw(p, c, r, a.x, f.y, a.w, plain_paint(color(pal.muted)));
@@ -377,7 +377,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
     const double lw = R.label_width, tx = a.x + lw, tw = a.w - lw;
     // 取組の方向性
     {
-      Content lab = text_content(s.direction_label, true), dir = text_content(s.direction);
+      Content lab = text_content(c, s.direction_label, true), dir = text_content(c, s.direction);
       text::FitResult rl = label_text(c, lab, lw - 2 * pad, S), rd = measure(c, dir, tw - 2 * pad, S);
       f.check(rl, "direction_label", lab, s.direction_label.loc);
       f.check(rd, "direction", dir, s.direction.loc);
@@ -391,7 +391,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
     // ➤ summary: a typed marker (the layout's summary_marker) is hung like a bullet.
     if (!s.summary.empty()) {
       Content sum;
-      add_text(sum, s.summary);
+      add_text(c, sum, s.summary);
       text::BoxParagraph& sp = sum.ps.back();
       const std::u32string mark = text::utf8::to_u32(c.layout.text.summary_marker);
       if (!mark.empty() && !sp.runs.empty() && sp.runs.front().text.compare(0, mark.size(), mark) == 0) {
@@ -411,7 +411,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
     // 取組結果: a label cell beside the list, or a full-width label bar when the slide has
     // no list (the panels below are then the results).
     {
-      Content lab = text_content(s.results_label, true), res = list_content(c, s.results);
+      Content lab = text_content(c, s.results_label, true), res = list_content(c, s.results);
       const bool bar = res.empty();
       const double label_w = bar ? a.w : lw;
       text::FitResult rl = label_text(c, lab, label_w - 2 * pad, S), rr = measure(c, res, tw - 2 * pad, S);
@@ -464,7 +464,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
       for (std::size_t i = 0; i < n; ++i) {
         const model::Panel& pn = s.panels[i];
         std::string pn_name = idx("panel", i);
-        Content t = text_content(pn.title, true);
+        Content t = text_content(c, pn.title, true);
         titles.push_back(measure(c, t, pw - 2 * pad, S));
         f.check(titles.back(), pn_name + ".title", t, pn.loc);
         band_h = std::max(band_h, titles.back().height + 0.5 * S);
@@ -472,7 +472,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
         items.push_back(measure(c, item_cts.back(), pw - 2 * pad, S));
         f.check(items.back(), pn_name + ".items", item_cts.back(), pn.loc);
         Content e;
-        add_text(e, pn.effects_label, true);
+        add_text(c, e, pn.effects_label, true);
         add_list(c, e, pn.effects);
         effect_cts.push_back(e);
         effects.push_back(measure(c, e, pw - 4 * pad, S));

@@ -1,8 +1,10 @@
 #include "compose/table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace plandeck::compose::detail {
 
@@ -25,15 +27,65 @@ std::vector<text::BoxParagraph> cell_paras(const model::RichText& t, bool strong
   return {para(runs(t, strong))};
 }
 
+// The texts of one table's cells, normalised, clustered and measured once: the column search
+// lays each cell out at many widths, and results slides plan their table at several sizes.
+struct CellTexts {
+  std::array<text::PreparedBox, 6> header;                          // bold
+  std::vector<text::PreparedBox> items;                             // [group], bold
+  std::vector<std::vector<std::array<text::PreparedBox, 5>>> cells;  // [group][row][column - 1]
+
+  CellTexts(const Ctx& c, const model::DetailTable& t) {
+    auto prepare = [&](const model::RichText& text, bool strong) {
+      return text::PreparedBox(cell_paras(text, strong), *c.paragraphs);
+    };
+    for (std::size_t i = 0; i < 6; ++i) header[i] = prepare(*header_text(t.columns, i), true);
+    for (const model::TableGroup& g : t.groups) {
+      items.push_back(prepare(g.item, true));
+      std::vector<std::array<text::PreparedBox, 5>> rows;
+      rows.reserve(g.rows.size());
+      for (const model::TableRow& r : g.rows) {
+        rows.emplace_back();
+        for (std::size_t i = 1; i < 6; ++i) rows.back()[i - 1] = prepare(row_cell(r, i)->text, false);
+      }
+      cells.push_back(std::move(rows));
+    }
+  }
+  const text::PreparedBox& cell(std::size_t group, std::size_t row, std::size_t column) const {
+    return cells[group][row][column - 1];
+  }
+};
+
+}  // namespace
+
+struct TableCache {
+  std::map<const model::DetailTable*, CellTexts> texts;
+  // measure_table results (before pagination) by table, width, size and name.
+  std::map<std::tuple<const model::DetailTable*, double, double, std::string>, TablePlan> measured;
+};
+
+namespace {
+
+TableCache& cache(const Ctx& c) {
+  if (!c.tables) c.tables = std::make_shared<TableCache>();
+  return *c.tables;
+}
+
+const CellTexts& cell_texts(const Ctx& c, const model::DetailTable& t) {
+  auto& texts = cache(c).texts;
+  auto it = texts.find(&t);
+  if (it == texts.end()) it = texts.emplace(&t, CellTexts(c, t)).first;
+  return it->second;
+}
+
 struct Measured {
   double height = 0;
   int forced = 0;
 };
 
 // Heights only: balancing cannot change them, so it is skipped here (draw_cell balances).
-Measured cell_height(const Ctx& c, const model::RichText& t, double w, double size, bool strong) {
+Measured cell_height(const Ctx& c, const text::PreparedBox& t, double w, double size) {
   const double pad = c.layout.table.padding;
-  text::FitResult r = measure(c, cell_paras(t, strong), std::max(1.0, w - 2 * pad), size, false, false);
+  const text::BoxCount r = count(c, t, std::max(1.0, w - 2 * pad), size, false);
   return {r.height + 2 * pad, r.forced_count};
 }
 
@@ -67,16 +119,28 @@ struct Score {
 
 class ColumnFitter {
  public:
-  ColumnFitter(const Ctx& c, const model::DetailTable& t, double width, double size)
-      : c_(c), t_(t), width_(width), size_(size) {}
+  using Units = std::array<int, 6>;
 
-  std::vector<int> start() const {
+  ColumnFitter(const Ctx& c, const model::DetailTable& t, const CellTexts& texts, double width,
+               double size)
+      : c_(c), t_(t), texts_(texts), width_(width), size_(size) {
+    const std::vector<double> mn = normalised(c_.layout.table.column_min, spec::Table{}.column_min);
+    const std::vector<double> mx = normalised(c_.layout.table.column_max, spec::Table{}.column_max);
+    for (std::size_t i = 0; i < 6; ++i) {
+      min_units_[i] = static_cast<int>(std::ceil(mn[i] * kUnits - 1e-9));
+      max_units_[i] = static_cast<int>(std::floor(mx[i] * kUnits + 1e-9));
+    }
+    rows_ = 0;
+    for (const model::TableGroup& g : t_.groups) rows_ += g.rows.size();
+  }
+
+  Units start() const {
     const spec::Table d;
     const spec::Table& T = c_.layout.table;
     const std::vector<double> w = normalised(T.column_weights, d.column_weights);
     double sum = 0;
     for (double x : w) sum += x;
-    std::vector<int> u(6);
+    Units u{};
     for (std::size_t i = 0; i < 6; ++i) {
       u[i] = std::clamp(static_cast<int>(std::lround(kUnits * w[i] / sum)), lo(i), hi(i));
     }
@@ -98,7 +162,7 @@ class ColumnFitter {
   // A header reads as the layout's author set it: a column never gets narrower than keeps
   // its header's line breaks as they are at the starting widths ("令和2年度（プラン前）" /
   // "の状況", never "令和2年度（プラ" / "ン前）の状況").
-  void keep_headers(const std::vector<int>& u) {
+  void keep_headers(const Units& u) {
     for (std::size_t i = 0; i < 6; ++i) {
       const std::vector<std::u32string> want = header_lines(i, u[i]);
       int k = u[i];
@@ -107,8 +171,8 @@ class ColumnFitter {
     }
   }
 
-  std::vector<int> optimise() {
-    std::vector<int> u = start();
+  Units optimise() {
+    Units u = start();
     keep_headers(u);
     Score best = score(u);
     static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32};
@@ -116,7 +180,8 @@ class ColumnFitter {
       // Among the moves that improve the score, the one with the best gain per unit of
       // width moved: the cheapest way to drop a line wins over a big move that happens to
       // drop one more.
-      std::vector<int> best_u;
+      bool found = false;
+      Units best_u{};
       Score best_move = best;
       double best_rate[3] = {0, 0, 0};
       for (std::size_t from = 0; from < 6; ++from) {
@@ -124,14 +189,14 @@ class ColumnFitter {
           if (from == to) continue;
           for (int a : kAmounts) {
             if (u[from] - a < lo(from) || u[to] + a > hi(to)) break;
-            std::vector<int> v = u;
+            Units v = u;
             v[from] -= a;
             v[to] += a;
             Score s = score(v);
             if (!s.better(best)) continue;
             const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
                                     (best.cells - s.cells) / a};
-            bool wins = best_u.empty();
+            bool wins = !found;
             for (int k = 0; k < 3 && !wins; ++k) {
               if (rate[k] > best_rate[k] + kEps) wins = true;
               else if (rate[k] < best_rate[k] - kEps) break;
@@ -139,12 +204,13 @@ class ColumnFitter {
             if (wins) {
               best_move = s;
               best_u = v;
+              found = true;
               std::copy(rate, rate + 3, best_rate);
             }
           }
         }
       }
-      if (best_u.empty()) break;
+      if (!found) break;
       u = best_u;
       best = best_move;
     }
@@ -154,54 +220,54 @@ class ColumnFitter {
   double points(int units) const { return width_ * units / kUnits; }
 
  private:
-  int lo(std::size_t i) const {
-    const std::vector<double> m = normalised(c_.layout.table.column_min, spec::Table{}.column_min);
-    return std::max(header_lo_[i], static_cast<int>(std::ceil(m[i] * kUnits - 1e-9)));
-  }
+  int lo(std::size_t i) const { return std::max(header_lo_[i], min_units_[i]); }
+  int hi(std::size_t i) const { return max_units_[i]; }
 
   std::vector<std::u32string> header_lines(std::size_t i, int units) const {
     const double pad = c_.layout.table.padding;
-    text::FitResult r = measure(c_, cell_paras(*header_text(t_.columns, i), true),
-                                std::max(1.0, points(units) - 2 * pad), size_, false, false);
+    text::FitResult r = measure(c_, texts_.header[i], std::max(1.0, points(units) - 2 * pad), size_, false, false);
     std::vector<std::u32string> out;
     for (const auto& p : r.paragraphs)
       for (const auto& l : p.lines) out.push_back(l.line.text());
     return out;
   }
-  int hi(std::size_t i) const {
-    const std::vector<double> m = normalised(c_.layout.table.column_max, spec::Table{}.column_max);
-    return static_cast<int>(std::floor(m[i] * kUnits + 1e-9));
-  }
 
   // Heights of column i's cells at `units`: [0] the header, then the 項目 cell of every
-  // group (i = 0) or the cell of every row (i > 0), groups in order.
+  // group (i = 0) or the cell of every row (i > 0), groups in order. Each is measured once
+  // per fitter (one table, one size).
   struct Column {
+    bool done = false;
     std::vector<double> h;
     int forced = 0;
   };
   const Column& column(std::size_t i, int units) {
-    auto key = std::make_pair(i, units);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    Column col;
+    if (units < 0 || units > kUnits) return measure_column(i, units, scratch_);
+    Column& col = cache_[i][static_cast<std::size_t>(units)];
+    if (!col.done) measure_column(i, units, col);
+    return col;
+  }
+  Column& measure_column(std::size_t i, int units, Column& col) {
+    col = Column{};
     const double w = points(units);
-    auto add = [&](const model::RichText& text, bool strong) {
-      Measured m = cell_height(c_, text, w, size_, strong);
+    auto add = [&](const text::PreparedBox& text) {
+      Measured m = cell_height(c_, text, w, size_);
       col.h.push_back(m.height);
       col.forced += m.forced;
     };
-    add(*header_text(t_.columns, i), true);
-    for (const model::TableGroup& g : t_.groups) {
+    col.h.reserve(1 + (i == 0 ? t_.groups.size() : rows_));
+    add(texts_.header[i]);
+    for (std::size_t g = 0; g < t_.groups.size(); ++g) {
       if (i == 0) {
-        add(g.item, true);
+        add(texts_.items[g]);
       } else {
-        for (const model::TableRow& r : g.rows) add(row_cell(r, i)->text, false);
+        for (std::size_t r = 0; r < t_.groups[g].rows.size(); ++r) add(texts_.cell(g, r, i));
       }
     }
-    return cache_.emplace(key, std::move(col)).first->second;
+    col.done = true;
+    return col;
   }
 
-  Score score(const std::vector<int>& u) {
+  Score score(const Units& u) {
     const Column* cols[6];
     for (std::size_t i = 0; i < 6; ++i) cols[i] = &column(i, u[i]);
     Score s;
@@ -227,17 +293,19 @@ class ColumnFitter {
 
   const Ctx& c_;
   const model::DetailTable& t_;
+  const CellTexts& texts_;
   double width_, size_;
+  std::size_t rows_ = 0;
   int header_lo_[6] = {0, 0, 0, 0, 0, 0};
-  std::map<std::pair<std::size_t, int>, Column> cache_;
+  int min_units_[6] = {0, 0, 0, 0, 0, 0};
+  int max_units_[6] = {0, 0, 0, 0, 0, 0};
+  std::array<std::array<Column, kUnits + 1>, 6> cache_;
+  Column scratch_;
 };
 
-std::vector<double> column_widths(const Ctx& c, const model::DetailTable& t, double width, double size) {
-  ColumnFitter fitter(c, t, width, size);
-  std::vector<int> u;
-  if (c.layout.table.fit_columns) {
-    u = fitter.optimise();
-  } else {
+std::vector<double> column_widths(const Ctx& c, const model::DetailTable& t, const CellTexts& texts,
+                                  double width, double size) {
+  if (!c.layout.table.fit_columns) {
     std::vector<double> weights = normalised(c.layout.table.column_weights, spec::Table{}.column_weights);
     double sum = 0;
     for (double w : weights) sum += w;
@@ -245,25 +313,28 @@ std::vector<double> column_widths(const Ctx& c, const model::DetailTable& t, dou
     for (double w : weights) out.push_back(width * w / sum);
     return out;
   }
+  auto fitter = std::make_unique<ColumnFitter>(c, t, texts, width, size);
+  const ColumnFitter::Units u = fitter->optimise();
   std::vector<double> out;
-  for (int x : u) out.push_back(fitter.points(x));
+  for (int x : u) out.push_back(fitter->points(x));
   return out;
 }
 
 // Measures every cell at `size`; forced breaks and oversize rows go to plan.overflows.
-TablePlan measure_table(const Ctx& c, const model::DetailTable& t, const TableRequest& req,
-                        double size) {
+TablePlan measure_table_uncached(const Ctx& c, const model::DetailTable& t, const TableRequest& req,
+                                 double size) {
+  const CellTexts& texts = cell_texts(c, t);
   TablePlan p;
   p.size = size;
-  p.widths = column_widths(c, t, req.width, size);
+  p.widths = column_widths(c, t, texts, req.width, size);
   for (std::size_t i = 0; i < 6; ++i) {
-    Measured m = cell_height(c, *header_text(t.columns, i), p.widths[i], size, true);
+    Measured m = cell_height(c, texts.header[i], p.widths[i], size);
     p.header_height = std::max(p.header_height, m.height);
     if (m.forced) p.overflows.push_back({req.name + ".columns", header_text(t.columns, i)->loc, 0, m.forced});
   }
   for (std::size_t g = 0; g < t.groups.size(); ++g) {
     const model::TableGroup& group = t.groups[g];
-    Measured item = cell_height(c, group.item, p.widths[0], size, true);
+    Measured item = cell_height(c, texts.items[g], p.widths[0], size);
     p.item_heights.push_back(item.height);
     std::string gname = req.name + ".groups[" + std::to_string(g + 1) + "]";
     if (item.forced) p.overflows.push_back({gname + ".item", group.item.loc, 0, item.forced});
@@ -272,7 +343,7 @@ TablePlan measure_table(const Ctx& c, const model::DetailTable& t, const TableRe
       double h = 0;
       for (std::size_t i = 1; i < 6; ++i) {
         const model::Cell* cell = row_cell(group.rows[r], i);
-        Measured m = cell_height(c, cell->text, p.widths[i], size, false);
+        Measured m = cell_height(c, texts.cell(g, r, i), p.widths[i], size);
         h = std::max(h, m.height);
         if (m.forced) {
           p.overflows.push_back({gname + ".rows[" + std::to_string(r + 1) + "]", cell->text.loc, 0, m.forced});
@@ -283,6 +354,17 @@ TablePlan measure_table(const Ctx& c, const model::DetailTable& t, const TableRe
     p.row_heights.push_back(std::move(heights));
   }
   return p;
+}
+
+// The same table at the same width, size and name measures the same: results slides plan
+// their table again for every body size they try.
+TablePlan measure_table(const Ctx& c, const model::DetailTable& t, const TableRequest& req,
+                        double size) {
+  auto& measured = cache(c).measured;
+  auto key = std::make_tuple(&t, req.width, size, req.name);
+  auto it = measured.find(key);
+  if (it == measured.end()) it = measured.emplace(key, measure_table_uncached(c, t, req, size)).first;
+  return it->second;
 }
 
 // Splits rows into parts; a row taller than a whole slide is an overflow.
@@ -386,13 +468,12 @@ namespace {
 enum class Center { Never, Single, Always };
 
 // Draws one cell: border, optional fill, text centred vertically; single lines centred.
-void draw_cell(Page& page, const Ctx& c, const model::RichText& t, double x, double y, double w,
-               double h, double size, bool strong, std::optional<Color> fill, const Paint& paint,
-               Center center) {
+void draw_cell(Page& page, const Ctx& c, const text::PreparedBox& t, double x, double y, double w,
+               double h, double size, std::optional<Color> fill, const Paint& paint, Center center) {
   const auto& pal = c.layout.palette;
   rect(page, x, y, w, h, fill, color(pal.table_border), 0.6);
   const double pad = c.layout.table.padding;
-  text::FitResult r = measure(c, cell_paras(t, strong), std::max(1.0, w - 2 * pad), size, false);
+  text::FitResult r = measure(c, t, std::max(1.0, w - 2 * pad), size, false);
   double ty = y + std::max(pad, (h - r.height) / 2);
   Align align = (center == Center::Always || (center == Center::Single && r.line_count <= 1))
                     ? Align::Center
@@ -409,28 +490,28 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
   if (part.spans.empty()) return 0;
   const Paint header_paint = plain_paint(color(pal.heading));
   const Paint body = body_paint(c);
+  const CellTexts& texts = cell_texts(c, t);
   double cx = x;
   for (std::size_t i = 0; i < 6; ++i) {
-    draw_cell(page, c, *header_text(t.columns, i), cx, y, plan.widths[i], plan.header_height,
-              plan.size, true, color(pal.table_header), header_paint, Center::Always);
+    draw_cell(page, c, texts.header[i], cx, y, plan.widths[i], plan.header_height,
+              plan.size, color(pal.table_header), header_paint, Center::Always);
     cx += plan.widths[i];
   }
   double top = y + plan.header_height;
   for (const TableSpan& span : part.spans) {
-    const model::TableGroup& g = t.groups[span.group];
     double rows_h = 0;
     for (std::size_t r = span.first; r < span.last; ++r) rows_h += plan.row_heights[span.group][r];
     double extra = std::max(0.0, plan.item_heights[span.group] - rows_h);
     double span_h = rows_h + extra;
-    draw_cell(page, c, g.item, x, top, plan.widths[0], span_h, plan.size, true,
+    draw_cell(page, c, texts.items[span.group], x, top, plan.widths[0], span_h, plan.size,
               color(pal.table_item), plain_paint(color(pal.text)), Center::Never);
     double ry = top;
     for (std::size_t r = span.first; r < span.last; ++r) {
       double rh = plan.row_heights[span.group][r] + (r + 1 == span.last ? extra : 0);
       double rx = x + plan.widths[0];
       for (std::size_t i = 1; i < 6; ++i) {
-        draw_cell(page, c, row_cell(g.rows[r], i)->text, rx, ry, plan.widths[i], rh, plan.size,
-                  false, std::nullopt, body, i > 1 ? Center::Single : Center::Never);
+        draw_cell(page, c, texts.cell(span.group, r, i), rx, ry, plan.widths[i], rh, plan.size,
+                  std::nullopt, body, i > 1 ? Center::Single : Center::Never);
         rx += plan.widths[i];
       }
       ry += rh;

@@ -462,10 +462,16 @@ YamlFile read_yaml_file(const std::string& path, diag::SourceMap& sources, diag:
                         "cannot read file \"" + path + "\" (" + why + ")"});
     return {path, {}, nullptr};
   }
-  // Read at most one byte past the limit: the file may have grown since it was measured.
-  std::string text(limits.max_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  // Read in chunks, at most one byte past the limit: the file may have grown since it was
+  // measured. (A buffer of the limit's size up front would cost 8 MB for every plan.)
+  std::string text;
+  text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(ec ? 0 : size, limits.max_bytes)) + 1);
+  char chunk[64 * 1024];
+  while (in && text.size() <= limits.max_bytes) {
+    std::size_t want = std::min(sizeof chunk, limits.max_bytes + 1 - text.size());
+    in.read(chunk, static_cast<std::streamsize>(want));
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     diags.error(whole, {"ファイル \"" + path + "\" の読み込みに失敗しました", "failed to read file \"" + path + "\""});
     return {path, {}, nullptr};

@@ -24,7 +24,9 @@ namespace {
 // Runs `f` with the process's stderr sent to a pipe and returns what was written there.
 // libxlsxwriter prints diagnostics of its own; plandeck reports the error itself instead,
 // in the user's language and located. The pipe's write end is non-blocking, so a library
-// that wrote more than the pipe holds would lose text, never hang.
+// that wrote more than the pipe holds would lose text, never hang. fd 2 belongs to the
+// whole process: while this runs, nothing else may write to stderr (the CLI prints only
+// once the workbook thread has finished; cli/pipeline.cpp).
 template <typename F>
 std::string capture_stderr(F&& f) {
   int fds[2];

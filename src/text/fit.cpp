@@ -20,106 +20,114 @@ bool counts_as_content(const Cluster& c) {
   }
 }
 
-std::u32string joined(const std::vector<StyledRun>& runs) {
-  std::u32string text;
-  for (const StyledRun& r : runs) text += r.text;
-  return text;
+using Break = PreparedParagraph::Break;
+
+// How far the last line of one LF-separated part (laid out in `lines` lines) falls short of
+// `max_clusters` + 1 content clusters (0: it is not lonely). "入" alone is worse than "導入".
+int part_shortfall(const PreparedParagraph& p, std::size_t lines, const Break& last, int max_clusters) {
+  if (lines < 2 || last.to <= last.from) return 0;
+  const int content = p.content_clusters(last.from, last.to);
+  return content <= max_clusters ? max_clusters + 1 - content : 0;
 }
 
-// How far the lonely last lines of a layout fall short of `max_clusters` + 1 content clusters
-// (0: none is lonely). "入" alone is worse than "導入" alone.
-int shortfall(const std::u32string& text, const std::vector<Line>& lines, int max_clusters) {
-  int total = 0;
-  std::size_t part_lines = 0;
-  for (const Line& line : lines) {
-    ++part_lines;
-    const bool part_ends = line.end >= text.size() || text[line.end] == U'\n';
-    if (!part_ends) continue;
-    if (part_lines >= 2 && line.end > line.begin) {
-      int content = 0;
-      for (const Cluster& c : make_clusters(std::u32string_view(text).substr(line.begin, line.end - line.begin)))
-        if (counts_as_content(c)) ++content;
-      if (content <= max_clusters) total += max_clusters + 1 - content;
-    }
-    part_lines = 0;
-  }
-  return total;
-}
-
-// Balances one hard-break-free paragraph: the first (widest) narrower measure that leaves no
-// lonely last line wins; when none does, the one that falls short the least (the widest of
-// those), or the original when nothing helps.
-ParagraphLayout balance_part(const std::vector<StyledRun>& runs, const std::u32string& text,
-                             const Measurer& measurer, const LayoutOptions& options, const BoxSpec& box) {
-  ParagraphLayout best = layout_paragraph(runs, measurer, options);
-  int best_short = shortfall(text, best.lines, box.balance_lonely);
-  if (best_short == 0) return best;
-  const std::size_t lines = best.lines.size();
-  const int forced = best.forced_count;
-  // k * step rather than repeated subtraction keeps the widths tried exact and stable.
-  for (int k = 1;; ++k) {
-    const double factor = 1.0 - k * box.balance_step;
-    if (factor < box.balance_floor - 1e-9) break;
-    LayoutOptions narrower = options;
-    narrower.width_pt = options.width_pt * factor;
-    ParagraphLayout r = layout_paragraph(runs, measurer, narrower);
-    if (r.lines.size() != lines || r.forced_count > forced) continue;
-    const int sf = shortfall(text, r.lines, box.balance_lonely);
-    if (sf < best_short) {
-      best_short = sf;
-      best = std::move(r);
-      if (sf == 0) break;
+// Balances one LF-free part [first, last) whose breaks at `options` are `laid` (with
+// `forced` emergency breaks): the first (widest) narrower measure that leaves no lonely
+// last line wins; when none does, the one that falls short the least (the widest of those),
+// or the original when nothing helps. Appends the chosen lines to `out`.
+void balance_part(const PreparedParagraph& p, std::size_t first, std::size_t last,
+                  const std::vector<Break>& laid, int forced, const LayoutOptions& options,
+                  const BoxSpec& box, std::vector<Break>& scratch, ParagraphLayout& out) {
+  const std::size_t lines = laid.size();
+  int best_short = part_shortfall(p, lines, laid.back(), box.balance_lonely);
+  std::vector<Break> best;
+  LayoutOptions best_options = options;
+  int best_forced = forced;
+  if (best_short != 0) {
+    // k * step rather than repeated subtraction keeps the widths tried exact and stable.
+    for (int k = 1;; ++k) {
+      const double factor = 1.0 - k * box.balance_step;
+      if (factor < box.balance_floor - 1e-9) break;
+      LayoutOptions narrower = options;
+      narrower.width_pt = options.width_pt * factor;
+      scratch.clear();
+      const int f = p.breaks(first, last, narrower, scratch);
+      if (scratch.size() != lines || f > forced) continue;
+      const int sf = part_shortfall(p, lines, scratch.back(), box.balance_lonely);
+      if (sf < best_short) {
+        best_short = sf;
+        best = scratch;
+        best_options = narrower;
+        best_forced = f;
+        if (sf == 0) break;
+      }
     }
   }
-  return best;
+  for (const Break& b : best.empty() ? laid : best) out.lines.push_back(p.line(b, best_options));
+  out.forced_count += best_forced;
 }
 
 // Lays a paragraph out; with balancing, each LF-separated part is balanced on its own (a
 // short line in one part must not stop another part from being narrowed).
-ParagraphLayout layout_balanced(const std::vector<StyledRun>& runs, const Measurer& measurer,
-                                const LayoutOptions& options, const BoxSpec& box) {
-  ParagraphLayout laid = layout_paragraph(runs, measurer, options);
-  if (!box.balance || laid.lines.size() < 2 || box.balance_step <= 0) return laid;
-  const std::u32string text = joined(runs);
-  if (shortfall(text, laid.lines, box.balance_lonely) == 0) return laid;
-  ParagraphLayout out;
-  std::size_t offset = 0;  // code point offset of the current part in `text`
-  std::vector<StyledRun> part;
-  std::u32string part_text;
-  auto flush = [&]() {
-    if (part_text.empty()) {  // an empty part is one empty line, as layout_paragraph gives
-      Line empty;
-      empty.begin = empty.end = offset;
-      out.lines.push_back(std::move(empty));
-    } else {
-      ParagraphLayout r = balance_part(part, part_text, measurer, options, box);
-      for (Line& l : r.lines) {
-        l.begin += offset;
-        l.end += offset;
-        out.lines.push_back(std::move(l));
-      }
-      out.forced_count += r.forced_count;
-    }
-    offset += part_text.size() + 1;  // past the LF
-    part.clear();
-    part_text.clear();
+ParagraphLayout layout_balanced(const PreparedParagraph& p, const LayoutOptions& options,
+                                const BoxSpec& box) {
+  struct Part {
+    std::size_t first, last;  // clusters
+    std::size_t begin, end;   // its breaks in `all`
+    int forced;
   };
-  for (const StyledRun& run : runs) {
-    std::size_t from = 0;
-    while (from <= run.text.size()) {
-      const std::size_t lf = run.text.find(U'\n', from);
-      const std::size_t to = lf == std::u32string::npos ? run.text.size() : lf;
-      if (to > from) {
-        part.push_back(StyledRun{run.text.substr(from, to - from), run.style});
-        part_text += run.text.substr(from, to - from);
-      }
-      if (lf == std::u32string::npos) break;
-      flush();
-      from = lf + 1;
+  std::vector<Part> parts;
+  std::vector<Break> all;
+  int forced = 0;
+  if (!p.text().empty()) {
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= p.cluster_count(); ++k) {
+      if (k != p.cluster_count() && !p.hard_break(k)) continue;
+      const std::size_t begin = all.size();
+      const int f = p.breaks(start, k, options, all);
+      parts.push_back(Part{start, k, begin, all.size(), f});
+      forced += f;
+      start = k + 1;
     }
   }
-  flush();
+  ParagraphLayout out;
+  int total_short = 0;
+  if (box.balance && all.size() >= 2 && box.balance_step > 0) {
+    for (const Part& part : parts)
+      total_short += part_shortfall(p, part.end - part.begin, all[part.end - 1], box.balance_lonely);
+  }
+  if (total_short == 0) {
+    out.forced_count = forced;
+    out.lines.reserve(all.size());
+    for (const Break& b : all) out.lines.push_back(p.line(b, options));
+    return out;
+  }
+  std::vector<Break> laid, scratch;
+  for (const Part& part : parts) {
+    laid.assign(all.begin() + static_cast<std::ptrdiff_t>(part.begin),
+                all.begin() + static_cast<std::ptrdiff_t>(part.end));
+    if (part.first == part.last) {  // an empty part is one empty line
+      out.lines.push_back(p.line(laid.front(), options));
+      continue;
+    }
+    balance_part(p, part.first, part.last, laid, part.forced, options, box, scratch, out);
+  }
   return out;
+}
+
+// Where paragraph `para`'s text column starts at `size`, and the marker's place and width.
+struct Columns {
+  double marker_x;
+  double marker_width;
+  double text_x;
+};
+
+Columns columns(const PreparedBox::Paragraph& para, const BoxSpec& box, double size) {
+  Columns c;
+  c.marker_x = para.indent_pt + para.indent_em * size;
+  c.marker_width = static_cast<double>(para.marker_units) * size / 1000.0;
+  // Hanging indent: all lines start at the text column, not under the marker.
+  c.text_x = c.marker_x + c.marker_width + (para.marker.empty() ? 0.0 : box.marker_gap_em * size);
+  return c;
 }
 
 // The candidate sizes max, max-step, ..., min (min appended when the grid misses it).
@@ -156,8 +164,47 @@ int lonely_last_lines(const std::u32string& text, const std::vector<Line>& lines
   return count;
 }
 
-FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
-                     const BoxSpec& box, double size) {
+std::shared_ptr<const PreparedParagraph> ParagraphCache::get(const std::vector<StyledRun>& runs) {
+  // The key: each run as its style (a value above U+10FFFF, so it cannot be text) and text.
+  key_.clear();
+  for (const StyledRun& r : runs) {
+    key_.push_back(static_cast<char32_t>(0x110000u + static_cast<unsigned>(r.style)));
+    key_ += r.text;
+  }
+  auto it = map_.find(key_);
+  if (it == map_.end())
+    it = map_.emplace(key_, std::make_shared<const PreparedParagraph>(runs, measurer_)).first;
+  return it->second;
+}
+
+template <class Prepare>
+void PreparedBox::add(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
+                      Prepare prepare) {
+  paragraphs_.reserve(paragraphs.size());
+  for (const BoxParagraph& para : paragraphs) {
+    Paragraph p;
+    p.text = prepare(para.runs);
+    p.marker = para.marker;
+    p.marker_style = para.marker_style;
+    for (char32_t cp : para.marker) p.marker_units += measurer.width(cp, para.marker_style);
+    p.indent_pt = para.indent_pt;
+    p.indent_em = para.indent_em;
+    paragraphs_.push_back(std::move(p));
+  }
+}
+
+PreparedBox::PreparedBox(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer) {
+  add(paragraphs, measurer, [&](const std::vector<StyledRun>& runs) {
+    return std::make_shared<const PreparedParagraph>(runs, measurer);
+  });
+}
+
+PreparedBox::PreparedBox(const std::vector<BoxParagraph>& paragraphs, ParagraphCache& cache) {
+  add(paragraphs, cache.measurer(), [&](const std::vector<StyledRun>& runs) { return cache.get(runs); });
+}
+
+FitResult layout_box(const PreparedBox& box_text, const BoxSpec& box, double size) {
+  const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
   FitResult r;
   r.size = size;
   const double pitch = box.line_height * size;
@@ -167,25 +214,24 @@ FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer
   auto top = [&](int lines_above, std::size_t gaps_above) {
     return lines_above * pitch + static_cast<double>(gaps_above) * spacing;
   };
+  r.paragraphs.reserve(paragraphs.size());
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    const BoxParagraph& para = paragraphs[p];
+    const PreparedBox::Paragraph& para = paragraphs[p];
+    const Columns col = columns(para, box, size);
     PlacedParagraph placed;
     placed.marker = para.marker;
     placed.marker_style = para.marker_style;
-    placed.marker_x = para.indent_pt + para.indent_em * size;
-    long marker_units = 0;
-    for (char32_t cp : para.marker) marker_units += measurer.width(cp, para.marker_style);
-    placed.marker_width = static_cast<double>(marker_units) * size / 1000.0;
-    // Hanging indent: all lines start at the text column, not under the marker.
-    placed.text_x = placed.marker_x + placed.marker_width +
-                    (para.marker.empty() ? 0.0 : box.marker_gap_em * size);
+    placed.marker_x = col.marker_x;
+    placed.marker_width = col.marker_width;
+    placed.text_x = col.text_x;
     LayoutOptions options;
     options.width_pt = box.width_pt - placed.text_x;
     options.size_pt = size;
     options.hanging = box.hanging;
-    ParagraphLayout laid = layout_balanced(para.runs, measurer, options, box);
+    ParagraphLayout laid = layout_balanced(*para.text, options, box);
     if (laid.lines.empty()) laid.lines.emplace_back();  // an empty bullet still takes a line
     r.forced_count += laid.forced_count;
+    placed.lines.reserve(laid.lines.size());
     for (Line& line : laid.lines) {
       placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), std::move(line)});
       ++r.line_count;
@@ -201,27 +247,62 @@ FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer
   return r;
 }
 
-FitResult fit_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
-                  const BoxSpec& box) {
+BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size) {
+  const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
+  BoxCount r;
+  for (const PreparedBox::Paragraph& para : paragraphs) {
+    LayoutOptions options;
+    options.width_pt = box.width_pt - columns(para, box, size).text_x;
+    options.size_pt = size;
+    options.hanging = box.hanging;
+    const PreparedParagraph::Count c = para.text->count(options);
+    r.line_count += c.lines > 0 ? c.lines : 1;  // an empty bullet still takes a line
+    r.forced_count += c.forced;
+  }
+  // The same expression as layout_box's, so that the heights are equal to the last bit.
+  const double pitch = box.line_height * size;
+  const double spacing = box.paragraph_spacing_em * size;
+  r.height = paragraphs.empty()
+                 ? 0.0
+                 : r.line_count * pitch + static_cast<double>(paragraphs.size() - 1) * spacing;
+  return r;
+}
+
+FitResult fit_box(const PreparedBox& box_text, const BoxSpec& box) {
   const std::vector<double> sizes = candidate_sizes(box);
+  // Whether layout_box(size).fitted, from the counts where they decide it: the height never
+  // depends on balancing, and balancing never adds a forced break (it may remove one, so
+  // only then is the box laid out).
+  auto fits = [&](double size) {
+    const BoxCount c = count_box(box_text, box, size);
+    if (!(c.height <= box.height_pt + 1e-9)) return false;
+    if (c.forced_count == 0) return true;
+    return box.balance && layout_box(box_text, box, size).fitted;
+  };
   // fits() is monotone in the size (§7.2: a smaller size is a wider measure in em, so no
   // line ends earlier and no new forced break appears; indents and markers scale with it
   // or shrink relative to it), so binary search for the first fitting candidate.
-  FitResult smallest = layout_box(paragraphs, measurer, box, sizes.back());
-  if (!smallest.fitted) return smallest;  // caller reports the overflow, never clips
+  if (!fits(sizes.back())) return layout_box(box_text, box, sizes.back());  // caller reports the overflow
   std::size_t lo = 0, hi = sizes.size() - 1;  // sizes[hi] fits
-  FitResult best = std::move(smallest);
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    FitResult r = layout_box(paragraphs, measurer, box, sizes[mid]);
-    if (r.fitted) {
+    if (fits(sizes[mid])) {
       hi = mid;
-      best = std::move(r);
     } else {
       lo = mid + 1;
     }
   }
-  return best;
+  return layout_box(box_text, box, sizes[hi]);
+}
+
+FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
+                     const BoxSpec& box, double size) {
+  return layout_box(PreparedBox(paragraphs, measurer), box, size);
+}
+
+FitResult fit_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
+                  const BoxSpec& box) {
+  return fit_box(PreparedBox(paragraphs, measurer), box);
 }
 
 }  // namespace plandeck::text

@@ -2,7 +2,9 @@
 // together at the largest size on a 0.5 pt grid between max and min that fits.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "text/paragraph.hpp"
@@ -75,6 +77,50 @@ struct FitResult {
   double overflow_height = 0; // max(0, height - height_pt)
 };
 
+// A box's paragraphs analysed once (PreparedParagraph each, plus the marker widths), to be
+// laid out at several sizes or widths. layout_box/fit_box on a PreparedBox give exactly
+// what they give on the paragraphs it was made from. Holds no reference to them.
+// Prepared paragraphs by content (the runs' texts and styles), for one measurer: a layout
+// that measures the same text at several sizes (shrink-to-fit of a whole slide) prepares it
+// once. Not thread-safe: use one cache per thread (compose uses one per call).
+class ParagraphCache {
+ public:
+  explicit ParagraphCache(const Measurer& measurer) : measurer_(measurer) {}
+  ParagraphCache(const ParagraphCache&) = delete;
+  ParagraphCache& operator=(const ParagraphCache&) = delete;
+
+  std::shared_ptr<const PreparedParagraph> get(const std::vector<StyledRun>& runs);
+  const Measurer& measurer() const { return measurer_; }
+
+ private:
+  const Measurer& measurer_;
+  std::unordered_map<std::u32string, std::shared_ptr<const PreparedParagraph>> map_;
+  std::u32string key_;  // reused between look-ups
+};
+
+class PreparedBox {
+ public:
+  PreparedBox() = default;
+  PreparedBox(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer);
+  PreparedBox(const std::vector<BoxParagraph>& paragraphs, ParagraphCache& cache);
+
+  struct Paragraph {
+    std::shared_ptr<const PreparedParagraph> text;  // never null
+    std::u32string marker;
+    int marker_style = 0;
+    long marker_units = 0;  // the marker's advance, 1/1000 em
+    double indent_pt = 0;
+    double indent_em = 0;
+  };
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+
+ private:
+  template <class Prepare>
+  void add(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer, Prepare prepare);
+
+  std::vector<Paragraph> paragraphs_;
+};
+
 // Height model (shared by search and drawing): lines * line_height * size, plus
 // paragraph_spacing_em * size between consecutive paragraphs. A paragraph with no text
 // still takes one line. A size fits when no line is forced and height <= height_pt.
@@ -84,5 +130,17 @@ FitResult fit_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& m
 // Lays the box out at one given size (no search); `fitted` tells whether it fits.
 FitResult layout_box(const std::vector<BoxParagraph>& paragraphs, const Measurer& measurer,
                      const BoxSpec& box, double size);
+FitResult layout_box(const PreparedBox& box_text, const BoxSpec& box, double size);
+FitResult fit_box(const PreparedBox& box_text, const BoxSpec& box);
+
+// The line and forced-break counts and the height of layout_box(box_text, box, size) with
+// balancing off (balancing never changes a line count, but it may remove a forced break),
+// without building any line.
+struct BoxCount {
+  int line_count = 0;
+  int forced_count = 0;
+  double height = 0;
+};
+BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size);
 
 }  // namespace plandeck::text

@@ -74,13 +74,16 @@ FontChainMeasurer::Entry FontChainMeasurer::lookup(char32_t cp, int style) const
   if (cp >= 0x10000) return compute(cp, style);  // libharu cannot draw these anyway
   const std::size_t s = style == kStrong ? 1 : 0;
   Block& block = blocks_[s][cp >> 8];
-  std::call_once(block.once, [&] {
-    auto entries = std::make_unique<std::array<Entry, 256>>();
-    const char32_t first = cp & ~char32_t{0xFF};
-    for (std::size_t k = 0; k < 256; ++k)
-      (*entries)[k] = compute(first + static_cast<char32_t>(k), static_cast<int>(s));
-    block.entries = std::move(entries);
-  });
+  if (!block.ready.load(std::memory_order_acquire)) {
+    std::call_once(block.once, [&] {
+      auto entries = std::make_unique<std::array<Entry, 256>>();
+      const char32_t first = cp & ~char32_t{0xFF};
+      for (std::size_t k = 0; k < 256; ++k)
+        (*entries)[k] = compute(first + static_cast<char32_t>(k), static_cast<int>(s));
+      block.entries = std::move(entries);
+      block.ready.store(true, std::memory_order_release);
+    });
+  }
   return (*block.entries)[cp & 0xFF];
 }
 
@@ -88,6 +91,11 @@ int FontChainMeasurer::width(char32_t cp, int style) const { return lookup(cp, s
 
 char32_t FontChainMeasurer::draw_char(char32_t cp, int style) const {
   return lookup(cp, style).drawn;
+}
+
+FontChainMeasurer::Glyph FontChainMeasurer::glyph(char32_t cp, int style) const {
+  const Entry e = lookup(cp, style);
+  return Glyph{e.width, e.drawn, e.font};
 }
 
 int FontChainMeasurer::font_for(char32_t cp, int style) const { return lookup(cp, style).font; }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -52,6 +53,14 @@ class FontChainMeasurer final : public Measurer {
   // splits runs by this.
   int font_for(char32_t cp, int style) const;
 
+  // width(), draw_char() and font_for() of `cp` in one look-up (for drawing text runs).
+  struct Glyph {
+    int width = 0;
+    char32_t drawn = 0;
+    int font = -1;
+  };
+  Glyph glyph(char32_t cp, int style) const;
+
   // True when some font of the style's chain has `cp` itself (no substitution).
   bool covered(char32_t cp, int style) const;
 
@@ -67,8 +76,11 @@ class FontChainMeasurer final : public Measurer {
   // BMP results are cached in blocks of 256 code points, each filled on first use under a
   // once_flag: a deck touches a few dozen blocks, so construction stays free and look-ups
   // are array reads, and sharing one measurer between threads is safe.
+  // `ready` (set with release order once `entries` is filled) lets a look-up skip
+  // std::call_once, which costs far more than the array read, once the block exists.
   struct Block {
     std::once_flag once;
+    std::atomic<bool> ready{false};
     std::unique_ptr<std::array<Entry, 256>> entries;  // allocated on first use
   };
   Entry compute(char32_t cp, int style) const;

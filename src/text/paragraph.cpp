@@ -1,6 +1,5 @@
 #include "text/paragraph.hpp"
 
-#include "text/linebreak.hpp"
 #include "text/measurer.hpp"
 #include "text/utf8.hpp"
 
@@ -13,75 +12,160 @@ bool is_invisible(BreakClass c) { return c == BreakClass::ZW || c == BreakClass:
 // Only these may hang past the right edge (JLREQ burasage; spec §5.6).
 bool can_hang(char32_t cp) { return cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF0E; }
 
-// Everything the filler needs about one paragraph's worth of text.
-class Filler {
- public:
-  Filler(const std::u32string& text, const std::vector<int>& styles, const Measurer& m,
-         const LayoutOptions& o)
-      : text_(text), styles_(styles), measurer_(m), options_(o), clusters_(make_clusters(text)) {
-    // Compare `units * size <= width * 1000` (§5.6). Widths are integers, so the only
-    // rounding is in a decimal box width; the tolerance keeps "equality fits" robust.
-    limit_ = o.width_pt * 1000.0 + 1e-6;
-    widths_.reserve(clusters_.size());
-    for (const Cluster& c : clusters_) {
-      long w = 0;
-      if (!is_invisible(c.cls) && c.cls != BreakClass::BK) {
-        const int style = styles_[c.begin];
-        for (std::size_t k = c.begin; k < c.end; ++k) w += measurer_.width(text_[k], style);
+// Compare `units * size <= width * 1000` (§5.6). Widths are integers, so the only rounding
+// is in a decimal box width; the tolerance keeps "equality fits" robust.
+struct Fit {
+  double size;
+  double limit;
+  explicit Fit(const LayoutOptions& o) : size(o.size_pt), limit(o.width_pt * 1000.0 + 1e-6) {}
+  bool operator()(long units) const { return static_cast<double>(units) * size <= limit; }
+};
+
+bool counts_as_content(const Cluster& c) {
+  switch (c.cls) {
+    case BreakClass::SP: case BreakClass::ISP: case BreakClass::ZW: case BreakClass::WJ:
+    case BreakClass::BK: case BreakClass::CL: case BreakClass::FWIS: case BreakClass::IS:
+      return false;
+    default:
+      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
+  }
+}
+
+}  // namespace
+
+PreparedParagraph::PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer) {
+  std::size_t n = 0;
+  for (const StyledRun& r : runs) n += r.text.size();
+  text_.reserve(n);
+  styles_.reserve(n);
+  for (const StyledRun& r : runs) {
+    text_ += r.text;
+    styles_.insert(styles_.end(), r.text.size(), r.style);
+  }
+  clusters_ = make_clusters(text_);
+  widths_.reserve(clusters_.size());
+  drawn_.resize(text_.size());
+  for (const Cluster& c : clusters_) {
+    // A cluster is measured and drawn in the style of its base character.
+    const int style = styles_[c.begin];
+    long w = 0;
+    const bool measured = !is_invisible(c.cls) && c.cls != BreakClass::BK;
+    for (std::size_t k = c.begin; k < c.end; ++k) {
+      if (measured) w += measurer.width(text_[k], style);
+      drawn_[k] = measurer.draw_char(text_[k], style);
+    }
+    widths_.push_back(w);
+  }
+  break_ok_.assign(clusters_.size(), 0);
+  for (std::size_t j = 1; j < clusters_.size(); ++j) break_ok_[j] = break_allowed(clusters_, j) ? 1 : 0;
+}
+
+bool PreparedParagraph::hard_break(std::size_t cluster) const {
+  return clusters_[cluster].cls == BreakClass::BK;
+}
+
+int PreparedParagraph::content_clusters(std::size_t from, std::size_t to) const {
+  int n = 0;
+  for (std::size_t k = from; k < to; ++k)
+    if (counts_as_content(clusters_[k])) ++n;
+  return n;
+}
+
+// Greedy first fit over clusters [first, last) (§5.6).
+int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
+                              std::vector<Break>& out) const {
+  if (first == last) {  // empty paragraph: one empty line
+    out.push_back(Break{first, first, false, false});
+    return 0;
+  }
+  const Fit fits(options);
+  int forced_count = 0;
+  std::size_t i = first;
+  while (i < last) {
+    std::size_t best = 0;
+    bool best_hangs = false;
+    long sum = 0, visible = 0;
+    for (std::size_t j = i + 1; j <= last; ++j) {
+      const long before = visible;  // visibleWidth(i, j-1)
+      sum += widths_[j - 1];
+      if (!is_space(clusters_[j - 1].cls)) visible = sum;
+      if (j == last || break_ok_[j]) {
+        if (fits(visible)) {
+          best = j;
+          best_hangs = false;
+        } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
+          best = j;
+          best_hangs = true;
+        }
       }
-      widths_.push_back(w);
+      if (!fits(before)) break;  // nothing further can fit
+    }
+    bool forced = false;
+    if (best == 0) {  // emergency: no legal break fits; cut at the last cluster that does
+      forced = true;
+      best = i + 1;
+      long s = 0, v = 0;
+      for (std::size_t j = i + 1; j <= last; ++j) {
+        s += widths_[j - 1];
+        if (!is_space(clusters_[j - 1].cls)) v = s;
+        if (!fits(v)) break;
+        best = j;
+      }
+      while (best < last && is_space(clusters_[best].cls)) ++best;
+    }
+    out.push_back(Break{i, best, forced, best_hangs});
+    if (forced) ++forced_count;
+    i = best;
+  }
+  return forced_count;
+}
+
+int PreparedParagraph::breaks(const LayoutOptions& options, std::vector<Break>& out) const {
+  int forced = 0;
+  if (text_.empty()) return 0;  // empty input: zero lines
+  std::size_t start = 0;
+  for (std::size_t k = 0; k <= clusters_.size(); ++k) {
+    if (k == clusters_.size() || clusters_[k].cls == BreakClass::BK) {
+      forced += breaks(start, k, options, out);
+      start = k + 1;
     }
   }
+  return forced;
+}
 
-  ParagraphLayout run() {
-    ParagraphLayout out;
-    if (text_.empty()) return out;  // empty input: zero lines
-    std::size_t start = 0;
-    for (std::size_t k = 0; k <= clusters_.size(); ++k) {
-      if (k == clusters_.size() || clusters_[k].cls == BreakClass::BK) {
-        fill(start, k, out);
-        start = k + 1;
-      }
-    }
-    return out;
-  }
-
- private:
-  bool fits(long units) const { return static_cast<double>(units) * options_.size_pt <= limit_; }
-
-  // Greedy first fit over clusters [first, last) (§5.6).
-  void fill(std::size_t first, std::size_t last, ParagraphLayout& out) {
-    if (first == last) {  // empty paragraph: one empty line
-      const std::size_t at = first < clusters_.size() ? clusters_[first].begin : text_.size();
-      Line line;
-      line.begin = line.end = at;
-      out.lines.push_back(std::move(line));
-      return;
+PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) const {
+  // The same greedy walk as breaks(), keeping only the tallies.
+  Count c;
+  if (text_.empty()) return c;
+  const Fit fits(options);
+  std::size_t start = 0;
+  for (std::size_t k = 0; k <= clusters_.size(); ++k) {
+    if (k != clusters_.size() && clusters_[k].cls != BreakClass::BK) continue;
+    const std::size_t first = start, last = k;
+    start = k + 1;
+    if (first == last) {
+      ++c.lines;
+      continue;
     }
     std::size_t i = first;
     while (i < last) {
       std::size_t best = 0;
-      bool best_hangs = false;
       long sum = 0, visible = 0;
       for (std::size_t j = i + 1; j <= last; ++j) {
-        const long before = visible;  // visibleWidth(i, j-1)
+        const long before = visible;
         sum += widths_[j - 1];
         if (!is_space(clusters_[j - 1].cls)) visible = sum;
-        if (j == last || break_allowed(clusters_, j)) {
+        if (j == last || break_ok_[j]) {
           if (fits(visible)) {
             best = j;
-            best_hangs = false;
-          } else if (options_.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) &&
-                     fits(before)) {
+          } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
             best = j;
-            best_hangs = true;
           }
         }
-        if (!fits(before)) break;  // nothing further can fit
+        if (!fits(before)) break;
       }
-      bool forced = false;
-      if (best == 0) {  // emergency: no legal break fits; cut at the last cluster that does
-        forced = true;
+      if (best == 0) {
+        ++c.forced;
         best = i + 1;
         long s = 0, v = 0;
         for (std::size_t j = i + 1; j <= last; ++j) {
@@ -92,52 +176,57 @@ class Filler {
         }
         while (best < last && is_space(clusters_[best].cls)) ++best;
       }
-      out.lines.push_back(make_line(i, best, forced, best_hangs));
-      if (forced) ++out.forced_count;
+      ++c.lines;
       i = best;
     }
   }
+  return c;
+}
 
-  Line make_line(std::size_t from, std::size_t to, bool forced, bool hangs) {
-    Line line;
-    line.forced = forced;
-    line.begin = clusters_[from].begin;
-    line.end = clusters_[to - 1].end;
-    std::size_t draw_end = to;  // trailing spaces are neither counted nor drawn
-    while (draw_end > from && (is_space(clusters_[draw_end - 1].cls) ||
-                               is_invisible(clusters_[draw_end - 1].cls)))
-      --draw_end;
-    long units = 0;
-    for (std::size_t k = from; k < draw_end; ++k) {
-      const Cluster& c = clusters_[k];
-      if (is_invisible(c.cls)) continue;
-      const int style = styles_[c.begin];
-      if (line.fragments.empty() || line.fragments.back().style != style)
-        line.fragments.push_back(Fragment{{}, style, 0});
-      Fragment& f = line.fragments.back();
-      for (std::size_t p = c.begin; p < c.end; ++p)
-        f.text.push_back(measurer_.draw_char(text_[p], style));
-      f.width += static_cast<double>(widths_[k]);  // units for now, scaled below
-      units += widths_[k];
-    }
-    for (Fragment& f : line.fragments) f.width = f.width * options_.size_pt / 1000.0;
-    line.width_units = static_cast<int>(units);
-    line.width = static_cast<double>(units) * options_.size_pt / 1000.0;
-    line.hanging = hangs && !fits(units);
-    line.overflow = !fits(units) && !line.hanging;
+Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const {
+  Line line;
+  if (b.from == b.to) {  // the empty line of an empty paragraph
+    const std::size_t at = b.from < clusters_.size() ? clusters_[b.from].begin : text_.size();
+    line.begin = line.end = at;
     return line;
   }
+  const Fit fits(options);
+  const std::size_t from = b.from, to = b.to;
+  line.forced = b.forced;
+  line.begin = clusters_[from].begin;
+  line.end = clusters_[to - 1].end;
+  std::size_t draw_end = to;  // trailing spaces are neither counted nor drawn
+  while (draw_end > from && (is_space(clusters_[draw_end - 1].cls) ||
+                             is_invisible(clusters_[draw_end - 1].cls)))
+    --draw_end;
+  long units = 0;
+  for (std::size_t k = from; k < draw_end; ++k) {
+    const Cluster& c = clusters_[k];
+    if (is_invisible(c.cls)) continue;
+    const int style = styles_[c.begin];
+    if (line.fragments.empty() || line.fragments.back().style != style)
+      line.fragments.push_back(Fragment{{}, style, 0});
+    Fragment& f = line.fragments.back();
+    f.text.append(drawn_, c.begin, c.end - c.begin);
+    f.width += static_cast<double>(widths_[k]);  // units for now, scaled below
+    units += widths_[k];
+  }
+  for (Fragment& f : line.fragments) f.width = f.width * options.size_pt / 1000.0;
+  line.width_units = static_cast<int>(units);
+  line.width = static_cast<double>(units) * options.size_pt / 1000.0;
+  line.hanging = b.hangs && !fits(units);
+  line.overflow = !fits(units) && !line.hanging;
+  return line;
+}
 
-  const std::u32string& text_;
-  const std::vector<int>& styles_;
-  const Measurer& measurer_;
-  const LayoutOptions& options_;
-  std::vector<Cluster> clusters_;
-  std::vector<long> widths_;
-  double limit_ = 0;
-};
-
-}  // namespace
+ParagraphLayout PreparedParagraph::layout(const LayoutOptions& options) const {
+  ParagraphLayout out;
+  std::vector<Break> bs;
+  out.forced_count = breaks(options, bs);
+  out.lines.reserve(bs.size());
+  for (const Break& b : bs) out.lines.push_back(line(b, options));
+  return out;
+}
 
 std::string Fragment::utf8() const { return utf8::encode(text); }
 
@@ -151,13 +240,7 @@ std::string Line::utf8() const { return utf8::encode(text()); }
 
 ParagraphLayout layout_paragraph(const std::vector<StyledRun>& runs, const Measurer& measurer,
                                  const LayoutOptions& options) {
-  std::u32string text;
-  std::vector<int> styles;
-  for (const StyledRun& r : runs) {
-    text += r.text;
-    styles.insert(styles.end(), r.text.size(), r.style);
-  }
-  return Filler(text, styles, measurer, options).run();
+  return PreparedParagraph(runs, measurer).layout(options);
 }
 
 ParagraphLayout layout_paragraph(const std::u32string& text, const Measurer& measurer,

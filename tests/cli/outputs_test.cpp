@@ -153,3 +153,26 @@ TEST_CASE("a build killed while writing leaves the previous outputs intact", "[c
   REQUIRE(run_process({plandeck_bin(), "build", plan_old, "-o", out}).exit_code == 0);
   CHECK(listing(out) == std::vector<std::string>{"plan.pdf", "plan.xlsx"});
 }
+
+TEST_CASE("errors are never lost while the workbook is written on its own thread", "[cli][outputs]") {
+  // With an existing output directory the workbook starts right after loading, on a second
+  // thread, and briefly owns stderr while libxlsxwriter closes the file. A layout error
+  // found meanwhile must still be printed: repeat to cover the timing window.
+  std::string dir = scratch_dir("build-error-while-workbook");
+  std::string plan = dir + "/plan.yaml";
+  std::string text = read_file(default_plan());
+  const std::string from = "title: 概要";
+  auto pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  text.insert(pos + from.size(), "\u0E01");
+  write_file(plan, text);
+  std::string out = dir + "/out";
+  REQUIRE(run_process({plandeck_bin(), "build", default_plan(), "-o", out}).exit_code == 0);
+  for (int i = 0; i < 20; ++i) {
+    auto r = run_process({plandeck_bin(), "build", plan, "-o", out});
+    INFO("run " << i);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("U+0E01") != std::string::npos);
+  }
+  CHECK(listing(out) == std::vector<std::string>{"hiroshima-dx-r3-r5.pdf", "hiroshima-dx-r3-r5.xlsx"});
+}

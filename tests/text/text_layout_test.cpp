@@ -257,7 +257,7 @@ TEST_CASE("bullets wrap under their text, not under the marker", "[text][fit]") 
   CHECK(r.line_count == 6);
 }
 
-TEST_CASE("a box with real fonts at a realistic size stays fast and consistent", "[text][fit]") {
+TEST_CASE("a box with real fonts at a realistic size is consistent", "[text][fit]") {
   // Shrinks from 24 pt: the result must be the largest size whose layout fits.
   t::BoxSpec box;
   box.width_pt = 300;

@@ -10,16 +10,6 @@ namespace plandeck::text {
 
 namespace {
 
-bool counts_as_content(const Cluster& c) {
-  switch (c.cls) {
-    case BreakClass::SP: case BreakClass::ISP: case BreakClass::ZW: case BreakClass::WJ:
-    case BreakClass::BK: case BreakClass::CL: case BreakClass::FWIS: case BreakClass::IS:
-      return false;
-    default:
-      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
-  }
-}
-
 using Break = PreparedParagraph::Break;
 
 // How far the last line of one LF-separated part (laid out in `lines` lines) falls short of
@@ -156,7 +146,7 @@ int lonely_last_lines(const std::u32string& text, const std::vector<Line>& lines
     if (part_lines >= 2 && line.end > line.begin) {
       int content = 0;
       for (const Cluster& c : make_clusters(std::u32string_view(text).substr(line.begin, line.end - line.begin)))
-        if (counts_as_content(c)) ++content;
+        if (is_content_cluster(c)) ++content;
       if (content <= max_clusters) ++count;
     }
     part_lines = 0;

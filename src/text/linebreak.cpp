@@ -162,4 +162,14 @@ std::u32string mark_opportunities(std::u32string_view text, char32_t mark) {
   return out;
 }
 
+bool is_content_cluster(const Cluster& c) {
+  switch (c.cls) {
+    case BreakClass::SP: case BreakClass::ISP: case BreakClass::ZW: case BreakClass::WJ:
+    case BreakClass::BK: case BreakClass::CL: case BreakClass::FWIS: case BreakClass::IS:
+      return false;
+    default:
+      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
+  }
+}
+
 }  // namespace plandeck::text

@@ -39,4 +39,8 @@ bool break_allowed(const std::vector<Cluster>& clusters, std::size_t i);
 // e.g. "あーあ" -> "あー·あ".
 std::u32string mark_opportunities(std::u32string_view text, char32_t mark = U'\u00B7');
 
+// True for a cluster that carries content when judging how full a line looks (balancing):
+// not a space, a zero-width or break character, a closing bracket or one of 、。，．.
+bool is_content_cluster(const Cluster& c);
+
 }  // namespace plandeck::text

@@ -21,16 +21,6 @@ struct Fit {
   bool operator()(long units) const { return static_cast<double>(units) * size <= limit; }
 };
 
-bool counts_as_content(const Cluster& c) {
-  switch (c.cls) {
-    case BreakClass::SP: case BreakClass::ISP: case BreakClass::ZW: case BreakClass::WJ:
-    case BreakClass::BK: case BreakClass::CL: case BreakClass::FWIS: case BreakClass::IS:
-      return false;
-    default:
-      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
-  }
-}
-
 }  // namespace
 
 PreparedParagraph::PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer) {
@@ -67,55 +57,59 @@ bool PreparedParagraph::hard_break(std::size_t cluster) const {
 int PreparedParagraph::content_clusters(std::size_t from, std::size_t to) const {
   int n = 0;
   for (std::size_t k = from; k < to; ++k)
-    if (counts_as_content(clusters_[k])) ++n;
+    if (is_content_cluster(clusters_[k])) ++n;
   return n;
 }
 
-// Greedy first fit over clusters [first, last) (§5.6).
+// One step of greedy first fit (§5.6): the line that starts at cluster i of the paragraph
+// [i, last). Push-out is implied: the line ends at the last legal break that fits.
+PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t last,
+                                                      const LayoutOptions& options) const {
+  const Fit fits(options);
+  Break b{i, 0, false, false};
+  long sum = 0, visible = 0;
+  for (std::size_t j = i + 1; j <= last; ++j) {
+    const long before = visible;  // visibleWidth(i, j-1)
+    sum += widths_[j - 1];
+    if (!is_space(clusters_[j - 1].cls)) visible = sum;
+    if (j == last || break_ok_[j]) {
+      if (fits(visible)) {
+        b.to = j;
+        b.hangs = false;
+      } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
+        b.to = j;
+        b.hangs = true;
+      }
+    }
+    if (!fits(before)) break;  // nothing further can fit
+  }
+  if (b.to == 0) {  // emergency: no legal break fits; cut at the last cluster that does
+    b.forced = true;
+    b.to = i + 1;
+    long s = 0, v = 0;
+    for (std::size_t j = i + 1; j <= last; ++j) {
+      s += widths_[j - 1];
+      if (!is_space(clusters_[j - 1].cls)) v = s;
+      if (!fits(v)) break;
+      b.to = j;
+    }
+    while (b.to < last && is_space(clusters_[b.to].cls)) ++b.to;
+  }
+  return b;
+}
+
 int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
                               std::vector<Break>& out) const {
   if (first == last) {  // empty paragraph: one empty line
     out.push_back(Break{first, first, false, false});
     return 0;
   }
-  const Fit fits(options);
   int forced_count = 0;
-  std::size_t i = first;
-  while (i < last) {
-    std::size_t best = 0;
-    bool best_hangs = false;
-    long sum = 0, visible = 0;
-    for (std::size_t j = i + 1; j <= last; ++j) {
-      const long before = visible;  // visibleWidth(i, j-1)
-      sum += widths_[j - 1];
-      if (!is_space(clusters_[j - 1].cls)) visible = sum;
-      if (j == last || break_ok_[j]) {
-        if (fits(visible)) {
-          best = j;
-          best_hangs = false;
-        } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
-          best = j;
-          best_hangs = true;
-        }
-      }
-      if (!fits(before)) break;  // nothing further can fit
-    }
-    bool forced = false;
-    if (best == 0) {  // emergency: no legal break fits; cut at the last cluster that does
-      forced = true;
-      best = i + 1;
-      long s = 0, v = 0;
-      for (std::size_t j = i + 1; j <= last; ++j) {
-        s += widths_[j - 1];
-        if (!is_space(clusters_[j - 1].cls)) v = s;
-        if (!fits(v)) break;
-        best = j;
-      }
-      while (best < last && is_space(clusters_[best].cls)) ++best;
-    }
-    out.push_back(Break{i, best, forced, best_hangs});
-    if (forced) ++forced_count;
-    i = best;
+  for (std::size_t i = first; i < last;) {
+    Break b = next_line(i, last, options);
+    out.push_back(b);
+    if (b.forced) ++forced_count;
+    i = b.to;
   }
   return forced_count;
 }
@@ -137,7 +131,6 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
   // The same greedy walk as breaks(), keeping only the tallies.
   Count c;
   if (text_.empty()) return c;
-  const Fit fits(options);
   std::size_t start = 0;
   for (std::size_t k = 0; k <= clusters_.size(); ++k) {
     if (k != clusters_.size() && clusters_[k].cls != BreakClass::BK) continue;
@@ -147,37 +140,11 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
       ++c.lines;
       continue;
     }
-    std::size_t i = first;
-    while (i < last) {
-      std::size_t best = 0;
-      long sum = 0, visible = 0;
-      for (std::size_t j = i + 1; j <= last; ++j) {
-        const long before = visible;
-        sum += widths_[j - 1];
-        if (!is_space(clusters_[j - 1].cls)) visible = sum;
-        if (j == last || break_ok_[j]) {
-          if (fits(visible)) {
-            best = j;
-          } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
-            best = j;
-          }
-        }
-        if (!fits(before)) break;
-      }
-      if (best == 0) {
-        ++c.forced;
-        best = i + 1;
-        long s = 0, v = 0;
-        for (std::size_t j = i + 1; j <= last; ++j) {
-          s += widths_[j - 1];
-          if (!is_space(clusters_[j - 1].cls)) v = s;
-          if (!fits(v)) break;
-          best = j;
-        }
-        while (best < last && is_space(clusters_[best].cls)) ++best;
-      }
+    for (std::size_t i = first; i < last;) {
+      Break b = next_line(i, last, options);
+      c.forced += b.forced ? 1 : 0;
       ++c.lines;
-      i = best;
+      i = b.to;
     }
   }
   return c;

@@ -102,6 +102,8 @@ class PreparedParagraph {
   int content_clusters(std::size_t from, std::size_t to) const;
 
  private:
+  Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options) const;
+
   std::u32string text_;
   std::u32string drawn_;             // Measurer::draw_char of each code point
   std::vector<int> styles_;

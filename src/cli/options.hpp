@@ -20,6 +20,8 @@ struct Options {
   Outputs outputs = Outputs::Both;
   diag::Lang lang = diag::Lang::Ja;
   std::optional<long long> source_date_epoch;  // from the environment
+  bool werror = false;   // --werror: warnings count as errors (exit 1, nothing written)
+  bool summary = false;  // check --summary: counts per 達成区分
 };
 
 }  // namespace plandeck::cli

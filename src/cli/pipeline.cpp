@@ -13,6 +13,7 @@
 #include "compose/compose.hpp"
 #include "compose/fonts.hpp"
 #include "diag/source_map.hpp"
+#include "figures/arithmetic.hpp"
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "render_pdf/render_pdf.hpp"
@@ -34,6 +35,16 @@ diag::Message says(std::string ja, std::string en) { return {std::move(ja), std:
 void print(std::ostream& err, const diag::Diagnostics& diags, const Options& options,
            const diag::SourceMap& sources) {
   err << diag::format_all(diags, options.lang, &sources);
+}
+
+// --werror: every warning becomes an error, so that a script or CI stops on it.
+void promote_warnings(diag::Diagnostics& diags) {
+  diag::Diagnostics promoted;
+  for (diag::Diagnostic d : diags.items()) {
+    d.severity = diag::Severity::Error;
+    promoted.add(std::move(d));
+  }
+  diags = std::move(promoted);
 }
 
 void environment_error(std::ostream& err, const Options& options, const std::string& what,
@@ -246,7 +257,9 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   }
   compose::ComposeOptions co;
   co.creator = std::string("plandeck ") + PLANDECK_VERSION;
+  figures::check_arithmetic(*plan, diags, &sources);
   compose::Deck deck = compose::compose(*plan, ctx.layout, ctx.fonts->measurer(), diags, &sources, co);
+  if (options.werror) promote_warnings(diags);
   // Nothing may be printed while the workbook is being written: the writer briefly sends the
   // process's stderr to a pipe around libxlsxwriter's close (render_xlsx/writer.cpp), and a
   // message printed then would be lost. So the job is finished before anything is said.

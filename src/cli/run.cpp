@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/diff_command.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -47,10 +48,15 @@ int main(int argc, char** argv) {
   std::string only;
   build->add_option("--only", only, "Write only one output: pdf or xlsx")
       ->check(CLI::IsMember({"pdf", "xlsx"}));
+  build->add_flag("--werror", options.werror, "Treat warnings as errors (exit 1, nothing written)");
 
   CLI::App* check = app.add_subcommand("check", "Validate plans (and lay them out) without writing anything");
   check->add_option("plans", options.plans, "Plan files (YAML)")->required();
   check->add_option("--layout", options.layout, "Layout file (YAML); default: the built-in layout");
+  check->add_flag("--werror", options.werror, "Treat warnings as errors (exit 1)");
+
+  DiffOptions diff_options;
+  CLI::App* diff = add_diff_command(app, diff_options);
 
   try {
     app.parse(argc, argv);
@@ -60,8 +66,9 @@ int main(int argc, char** argv) {
     return code == 0 ? kSuccess : kUsage;
   }
 
-  options.command = build->parsed() ? Command::Build : Command::Check;
   options.lang = lang == "en" ? diag::Lang::En : diag::Lang::Ja;
+  if (diff->parsed()) return run_diff(diff_options, options.lang, std::cout, std::cerr);
+  options.command = build->parsed() ? Command::Build : Command::Check;
   if (only == "pdf") options.outputs = Outputs::PdfOnly;
   if (only == "xlsx") options.outputs = Outputs::XlsxOnly;
 

@@ -1,0 +1,119 @@
+// Arithmetic warnings, --werror and `plandeck diff`, through the real binary.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/process.hpp"
+
+using namespace plandeck::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
+
+std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return std::string(text).replace(at, from.size(), to);
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// A copy of the default plan whose 81手続 → 350手続 row says 約5.3倍 instead of 約4.3倍.
+std::string wrong_ratio_plan(const std::string& dir) {
+  std::string plan = dir + "/wrong-ratio.yaml";
+  write_file(plan, replaced(read_file(default_plan()), "status: {number: 4.3, prefix: 約, unit: 倍}",
+                            "status: {number: 5.3, prefix: 約, unit: 倍}"));
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("a wrong ratio gives one located warning with the computed value", "[cli][figures]") {
+  std::string dir = scratch_dir("cli-wrong-ratio");
+  std::string plan = wrong_ratio_plan(dir);
+  auto r = run_process({plandeck_bin(), "check", plan});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);  // a warning alone does not fail
+  CHECK(count(r.err, "warning: ") == 1);
+  CHECK(r.err.find(plan + ":231:40: warning: 81手続→350手続は約4.3倍です（記載: 約5.3倍）\n") != std::string::npos);
+  CHECK(r.err.find("hint: 計算: 350 ÷ 81 = 4.321") != std::string::npos);
+
+  auto en = run_process({plandeck_bin(), "--lang", "en", "check", plan});
+  CHECK(en.err.find("81手続 → 350手続 is 約4.3倍 (written: 約5.3倍)") != std::string::npos);
+}
+
+TEST_CASE("--werror turns the warning into an error: exit 1, nothing written", "[cli][figures]") {
+  std::string dir = scratch_dir("cli-werror");
+  std::string plan = wrong_ratio_plan(dir);
+  auto check = run_process({plandeck_bin(), "check", "--werror", plan});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find(":231:40: error: 81手続→350手続は約4.3倍です") != std::string::npos);
+
+  std::string out = dir + "/out";
+  auto build = run_process({plandeck_bin(), "build", "--werror", plan, "-o", out});
+  CHECK(build.exit_code == 1);
+  CHECK((!fs::exists(out) || fs::is_empty(out)));
+}
+
+TEST_CASE("the default plan and a second correct plan pass check --werror without warnings", "[cli][figures]") {
+  for (const std::string& plan : {default_plan(), source_dir() + "/tests/fixtures/plans/ok/figures.yaml"}) {
+    auto r = run_process({plandeck_bin(), "check", "--werror", plan});
+    INFO(plan << "\n" << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+  }
+}
+
+TEST_CASE("plandeck diff: same plan exits 0, a changed figure exits 4 and is named", "[cli][diff]") {
+  auto same = run_process({plandeck_bin(), "diff", default_plan(), default_plan()});
+  CHECK(same.exit_code == 0);
+  CHECK(same.out.find("内容は同じです") != std::string::npos);
+
+  std::string dir = scratch_dir("cli-diff");
+  std::string changed = dir + "/changed.yaml";
+  write_file(changed, replaced(read_file(default_plan()), "{number: 113600, unit: 件}", "{number: 113700, unit: 件}"));
+  auto r = run_process({plandeck_bin(), "diff", default_plan(), changed});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 4);
+  CHECK(r.out.find("行「オンライン申請件数」") != std::string::npos);
+  CHECK(r.out.find("113,600件 → 113,700件") != std::string::npos);
+  CHECK(r.out.find(":234:") != std::string::npos);
+
+  auto json = run_process({plandeck_bin(), "diff", "--format", "json", default_plan(), changed});
+  CHECK(json.exit_code == 4);
+  CHECK(json.out.find("\"change\": \"changed\"") != std::string::npos);
+
+  auto en = run_process({plandeck_bin(), "--lang", "en", "diff", default_plan(), changed});
+  CHECK(en.out.find("row “オンライン申請件数”") != std::string::npos);
+}
+
+TEST_CASE("plandeck diff reports a moved slide as a move", "[cli][diff]") {
+  std::string text = read_file(default_plan());
+  auto results = text.find("          - id: p1-results");
+  auto details = text.find("          - id: p1-details");
+  auto next = text.find("      # ---- Ⅱ-2");
+  REQUIRE(results < details);
+  REQUIRE(details < next);
+  std::string moved = text.substr(0, results) + text.substr(details, next - details) +
+                      text.substr(results, details - results) + text.substr(next);
+  std::string dir = scratch_dir("cli-diff-move");
+  write_file(dir + "/moved.yaml", moved);
+  auto r = run_process({plandeck_bin(), "diff", default_plan(), dir + "/moved.yaml"});
+  INFO(r.out);
+  CHECK(r.exit_code == 4);
+  CHECK(count(r.out, "移動: スライド") == 1);
+  CHECK(r.out.find("削除") == std::string::npos);
+  CHECK(r.out.find("追加") == std::string::npos);
+}
+
+TEST_CASE("plandeck diff of an invalid plan exits 1, not 4", "[cli][diff]") {
+  auto r = run_process({plandeck_bin(), "diff", default_plan(), "no-such-plan.yaml"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no-such-plan.yaml") != std::string::npos);
+}

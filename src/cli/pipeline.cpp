@@ -14,6 +14,7 @@
 #include "compose/fonts.hpp"
 #include "diag/source_map.hpp"
 #include "figures/arithmetic.hpp"
+#include "figures/summary.hpp"
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "render_pdf/render_pdf.hpp"
@@ -276,6 +277,7 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     } else {
       out << path << ": 問題ありません（" << deck.pages.size() << " 枚）\n";
     }
+    if (options.summary) out << figures::format_summary(figures::count_verdicts(*plan), options.lang);
     return kSuccess;
   }
   int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), out, err);

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   check->add_option("plans", options.plans, "Plan files (YAML)")->required();
   check->add_option("--layout", options.layout, "Layout file (YAML); default: the built-in layout");
   check->add_flag("--werror", options.werror, "Treat warnings as errors (exit 1)");
+  check->add_flag("--summary", options.summary, "Also print how many rows have each 達成区分");
 
   DiffOptions diff_options;
   CLI::App* diff = add_diff_command(app, diff_options);

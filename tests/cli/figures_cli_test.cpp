@@ -117,3 +117,16 @@ TEST_CASE("plandeck diff of an invalid plan exits 1, not 4", "[cli][diff]") {
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("no-such-plan.yaml") != std::string::npos);
 }
+
+TEST_CASE("check --summary counts the rows per 達成区分", "[cli][figures]") {
+  auto r = run_process({plandeck_bin(), "check", "--summary", default_plan()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  // Independently of the model: the rows whose status text starts with 達成 (not 概ね達成).
+  std::string text = read_file(default_plan());
+  std::size_t achieved = count(text, "status: 達成") + count(text, "status: \"達成");
+  CHECK(achieved == 11);
+  CHECK(r.out.find("\n  達成         " + std::to_string(achieved) + "\n") != std::string::npos);
+  CHECK(r.out.find("\n  概ね達成      1\n") != std::string::npos);
+  CHECK(r.out.find("達成区分（全 22 行）") != std::string::npos);
+}

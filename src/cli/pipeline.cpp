@@ -272,10 +272,14 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
 
   if (options.command == Command::Check) {
     print(err, diags, options, sources);  // warnings
+    std::size_t warnings = diags.items().size();  // no errors here: every item is a warning
+    std::string n = std::to_string(warnings);
     if (options.lang == diag::Lang::En) {
-      out << path << ": ok (" << deck.pages.size() << " slides)\n";
+      out << path << ": " << (warnings == 0 ? "ok" : n + (warnings == 1 ? " warning" : " warnings")) << " ("
+          << deck.pages.size() << " slides)\n";
     } else {
-      out << path << ": 問題ありません（" << deck.pages.size() << " 枚）\n";
+      out << path << ": " << (warnings == 0 ? "問題ありません" : "警告 " + n + " 件") << "（" << deck.pages.size()
+          << " 枚）\n";
     }
     if (options.summary) out << figures::format_summary(figures::count_verdicts(*plan), options.lang);
     return kSuccess;

@@ -172,7 +172,14 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
                  : "  (old " + place(c.old_loc) + " → new " + place(c.new_loc) + ")\n";
         break;
       case ChangeKind::Moved:
-        out += "  " + position(c.old_parent, c.old_index, lang) + " → " + position(c.new_parent, c.new_index, lang) + "\n";
+        if (path_text(c.old_parent, lang) == path_text(c.new_parent, lang)) {
+          std::string parent = path_text(c.new_parent, lang), a = std::to_string(c.old_index),
+                      b = std::to_string(c.new_index);
+          out += j ? "  " + parent + " の中で " + a + " 番目 → " + b + " 番目\n"
+                   : "  within " + parent + ": position " + a + " → " + b + "\n";
+        } else {
+          out += "  " + position(c.old_parent, c.old_index, lang) + " → " + position(c.new_parent, c.new_index, lang) + "\n";
+        }
         out += j ? "  （旧 " + place(c.old_loc) + " → 新 " + place(c.new_loc) + "）\n"
                  : "  (old " + place(c.old_loc) + " → new " + place(c.new_loc) + ")\n";
         break;

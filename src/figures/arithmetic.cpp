@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 
 #include "figures/format.hpp"
@@ -124,9 +123,7 @@ diag::SourceLoc statement_loc(const Mismatch& m, const diag::SourceMap* sources)
   const model::Cell& cell = *m.cell;
   if (cell.quantity) {
     const model::Quantity& q = *cell.quantity;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, q.decimals), q.value);
-    return locate(q.loc.known() ? q.loc : cell.loc, buf, 4, sources);
+    return locate(q.loc.known() ? q.loc : cell.loc, q.literal(), 4, sources);
   }
   const model::RichText& t = cell.text;
   std::string plain = t.plain();

@@ -177,20 +177,25 @@ std::vector<Figure> scan(std::string_view bytes) {
 
 Figure from_quantity(const model::Quantity& q) {
   Figure f;
-  f.written = std::fabs(q.value);
-  f.decimals = q.decimals;
-  f.sign = q.value < 0 ? -1 : 0;
-  if (f.sign < 0) f.sign_text = "▲";
+  f.written = std::fabs(q.value());
+  f.decimals = q.decimals();
+  f.sign_text = q.shown_sign();
+  f.sign = q.negative ? -1 : f.sign_text.empty() ? 0 : 1;
   f.approx = q.prefix.find("約") != std::string::npos;
   f.unit = q.unit;
-  // A unit written with its scale (万枚) reads as 万 × 枚.
-  for (const char* scale : {"千", "万", "億", "兆"}) {
-    std::string_view sc(scale);
-    if (q.unit.rfind(sc, 0) == 0) {
-      f.scale = scale_of(text::utf8::to_u32(sc)[0]);
-      f.scale_text = std::string(sc);
-      f.unit = q.unit.substr(sc.size());
-      break;
+  if (!q.scale.empty()) {
+    f.scale = std::pow(10.0, q.scale_exponent());
+    f.scale_text = q.scale;
+  } else {
+    // A unit written with its scale (unit: 万枚) reads as 万 × 枚 too.
+    for (const char* scale : {"千", "万", "億", "兆"}) {
+      std::string_view sc(scale);
+      if (q.unit.rfind(sc, 0) == 0) {
+        f.scale = scale_of(text::utf8::to_u32(sc)[0]);
+        f.scale_text = std::string(sc);
+        f.unit = q.unit.substr(sc.size());
+        break;
+      }
     }
   }
   f.text = q.format();

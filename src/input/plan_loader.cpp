@@ -1,5 +1,6 @@
 #include "input/plan_loader.hpp"
 
+#include "input/quantity_reader.hpp"
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
 #include "model/validate.hpp"
@@ -308,20 +309,11 @@ class PlanReader {
       c.text = r_.rich_text(*n, key, Need::Required).value_or(model::RichText{});
       return c;
     }
-    MapReader q(r_, *n, key, {"number", "prefix", "unit"});
-    std::optional<Decimal> number = q.decimal("number", Need::Required);
-    std::optional<std::string> prefix = q.string("prefix");
-    std::optional<std::string> unit = q.string("unit");
-    if (!number) return c;
-    model::Quantity quantity;
-    quantity.value = number->value;
-    quantity.decimals = number->decimals;
-    quantity.prefix = prefix.value_or("");
-    quantity.unit = unit.value_or("");
-    quantity.loc = n->loc;
-    c.text.runs = {model::Run{quantity.format(), false}};
+    std::optional<model::Quantity> quantity = read_quantity(r_, *n, key);
+    if (!quantity) return c;
+    c.text.runs = {model::Run{quantity->format(), false}};
     c.text.loc = n->loc;
-    c.quantity = std::move(quantity);
+    c.quantity = std::move(*quantity);
     return c;
   }
 

@@ -130,3 +130,41 @@ TEST_CASE("check --summary counts the rows per 達成区分", "[cli][figures]") 
   CHECK(r.out.find("\n  概ね達成      1\n") != std::string::npos);
   CHECK(r.out.find("達成区分（全 22 行）") != std::string::npos);
 }
+
+TEST_CASE("scaled, signed and prefixed quantities are printed as written in the deck and the workbook",
+          "[cli][figures]") {
+  std::string dir = scratch_dir("cli-quantities");
+  std::string plan = source_dir() + "/tests/fixtures/plans/ok/quantities.yaml";
+  auto build = run_process({plandeck_bin(), "build", "--werror", plan, "-o", dir});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+
+  // The deck, read by poppler's pdftotext; spaces and line breaks dropped (cells wrap).
+  auto text = run_process({"/usr/bin/pdftotext", dir + "/quantities.pdf", "-"});
+  REQUIRE(text.exit_code == 0);
+  std::string squeezed;
+  for (char c : text.out) {
+    if (c != ' ' && c != '\n') squeezed += c;
+  }
+  for (const char* written : {"約41.6万人", "約52.0万人", "年間約11.3万件", "年間約19.6万件", "＋73%", "平均45.0分",
+                              "平均43.6分", "△3%", "＋15市町"}) {
+    CHECK(squeezed.find(written) != std::string::npos);
+  }
+
+  // The workbook, read by openpyxl: scaled quantities are their printed text; signs as
+  // written are in the number format of a real number.
+  auto xlsx = run_process({"/usr/bin/python3", "-c",
+                           "import openpyxl,sys\n"
+                           "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[-1]\n"
+                           "for row in ws.iter_rows():\n"
+                           "  for c in row:\n"
+                           "    if c.value is not None: print(repr(c.value), c.number_format, sep='\\t')\n",
+                           dir + "/quantities.xlsx"});
+  INFO(xlsx.err);
+  REQUIRE(xlsx.exit_code == 0);
+  CHECK(xlsx.out.find("'約41.6万人'\tGeneral\n") != std::string::npos);
+  CHECK(xlsx.out.find("'年間約19.6万件'\tGeneral\n") != std::string::npos);
+  CHECK(xlsx.out.find("-0.03\t0%;\"△\"0%\n") != std::string::npos);
+  CHECK(xlsx.out.find("15\t\"＋\"#,##0\"市町\";\"▲\"#,##0\"市町\"\n") != std::string::npos);
+  CHECK(xlsx.out.find("45\t\"平均\"#,##0.0\"分\"") != std::string::npos);
+}

@@ -49,11 +49,10 @@ model::Cell text_cell(const std::string& s) {
   return c;
 }
 
-model::Cell quantity_cell(double value, int decimals, const std::string& prefix, const std::string& unit) {
+model::Cell quantity_cell(const std::string& number, const std::string& prefix, const std::string& unit) {
   model::Cell c;
   model::Quantity q;
-  q.value = value;
-  q.decimals = decimals;
+  REQUIRE(q.set_number(number));
   q.prefix = prefix;
   q.unit = unit;
   c.text.runs = {model::Run{q.format(), false}};
@@ -123,7 +122,7 @@ TEST_CASE("a cell with one amount names it; fractions and several amounts name n
 }
 
 TEST_CASE("a wrong ratio is reported with the computed value", "[figures]") {
-  auto r = row(quantity_cell(81, 0, "", "手続"), quantity_cell(350, 0, "", "手続"), quantity_cell(5.3, 1, "約", "倍"));
+  auto r = row(quantity_cell("81", "", "手続"), quantity_cell("350", "", "手続"), quantity_cell("5.3", "約", "倍"));
   auto found = figures::check_row(r);
   REQUIRE(found.size() == 1);
   CHECK(found[0].message().ja == "81手続→350手続は約4.3倍です（記載: 約5.3倍）");
@@ -131,20 +130,20 @@ TEST_CASE("a wrong ratio is reported with the computed value", "[figures]") {
   CHECK(found[0].hint().ja == "計算: 350 ÷ 81 = 4.321");
   CHECK(found[0].cell == &r.status);
 
-  r.status = quantity_cell(4.3, 1, "約", "倍");
+  r.status = quantity_cell("4.3", "約", "倍");
   CHECK(figures::check_row(r).empty());
 }
 
 TEST_CASE("約 allows one step of the last digit; without 約 the figure must round", "[figures]") {
   // 81 → 353: 4.358…, which rounds to 4.4.
-  auto base = quantity_cell(81, 0, "", "手続");
-  auto result = quantity_cell(353, 0, "", "手続");
-  CHECK(figures::check_row(row(base, result, quantity_cell(4.3, 1, "約", "倍"))).empty());
-  CHECK(figures::check_row(row(base, result, quantity_cell(4.4, 1, "", "倍"))).empty());
-  CHECK(figures::check_row(row(base, result, quantity_cell(4.3, 1, "", "倍"))).size() == 1);
-  CHECK(figures::check_row(row(base, result, quantity_cell(4.2, 1, "約", "倍"))).size() == 1);
+  auto base = quantity_cell("81", "", "手続");
+  auto result = quantity_cell("353", "", "手続");
+  CHECK(figures::check_row(row(base, result, quantity_cell("4.3", "約", "倍"))).empty());
+  CHECK(figures::check_row(row(base, result, quantity_cell("4.4", "", "倍"))).empty());
+  CHECK(figures::check_row(row(base, result, quantity_cell("4.3", "", "倍"))).size() == 1);
+  CHECK(figures::check_row(row(base, result, quantity_cell("4.2", "約", "倍"))).size() == 1);
   // Fewer decimals, wider tolerance: 約4倍.
-  CHECK(figures::check_row(row(base, result, quantity_cell(4, 0, "約", "倍"))).empty());
+  CHECK(figures::check_row(row(base, result, quantity_cell("4", "約", "倍"))).empty());
 }
 
 TEST_CASE("rows without two amounts of one unit are not checked", "[figures]") {
@@ -154,18 +153,18 @@ TEST_CASE("rows without two amounts of one unit are not checked", "[figures]") {
                                text_cell("達成\n（期間前の3年間の約2.6倍）")))
             .empty());
   // Different units.
-  CHECK(figures::check_row(row(quantity_cell(5, 0, "", "件"), quantity_cell(14, 0, "", "施設"),
-                               quantity_cell(9.9, 1, "約", "倍")))
+  CHECK(figures::check_row(row(quantity_cell("5", "", "件"), quantity_cell("14", "", "施設"),
+                               quantity_cell("9.9", "約", "倍")))
             .empty());
   // A zero baseline has no ratio.
-  CHECK(figures::check_row(row(quantity_cell(0, 0, "", "件"), quantity_cell(14, 0, "", "件"),
-                               quantity_cell(2, 0, "", "倍")))
+  CHECK(figures::check_row(row(quantity_cell("0", "", "件"), quantity_cell("14", "", "件"),
+                               quantity_cell("2", "", "倍")))
             .empty());
 }
 
 TEST_CASE("percentages: a change in % of a % row may mean points", "[figures]") {
-  auto base = quantity_cell(79, 0, "", "%");
-  auto result = quantity_cell(85, 0, "", "%");
+  auto base = quantity_cell("79", "", "%");
+  auto result = quantity_cell("85", "", "%");
   CHECK(figures::check_row(row(base, result, text_cell("＋6%"))).empty());        // points
   CHECK(figures::check_row(row(base, result, text_cell("＋8%"))).empty());        // relative (7.6%)
   CHECK(figures::check_row(row(base, result, text_cell("＋6ポイント"))).empty());
@@ -174,7 +173,8 @@ TEST_CASE("percentages: a change in % of a % row may mean points", "[figures]") 
 
 TEST_CASE("the default plan, its examples and a second correct plan raise no alarm", "[figures]") {
   for (fs::path p : {kSource / "data" / "hiroshima-dx-r3-r5.yaml", kPlans / "ok" / "figures.yaml",
-                     kPlans / "ok" / "minimal.yaml", kPlans / "ok" / "features.yaml"}) {
+                     kPlans / "ok" / "minimal.yaml", kPlans / "ok" / "features.yaml",
+                     kPlans / "ok" / "quantities.yaml"}) {
     INFO(p);
     Checked c = check_file(p);
     REQUIRE(c.loaded);
@@ -213,4 +213,31 @@ TEST_CASE("numbers are written with separators and without locale", "[figures]")
   CHECK(figures::format_number(1234567.891, 2) == "1,234,567.89");
   CHECK(figures::format_number(-95.62, 1) == "−95.6");
   CHECK(figures::format_number(0, 0) == "0");
+}
+
+TEST_CASE("a quantity's scale and written sign are read as the figure it states", "[figures]") {
+  model::Quantity q;
+  REQUIRE(q.set_number("41.6"));
+  q.prefix = "約";
+  q.scale = "万";
+  q.unit = "人";
+  figures::Figure f = figures::from_quantity(q);
+  CHECK(f.kind == FigureKind::Amount);
+  CHECK(f.value() == Approx(416000));
+  CHECK(f.approx);
+  CHECK(f.text == "約41.6万人");
+
+  model::Quantity plus;
+  REQUIRE(plus.set_number("15"));
+  plus.sign = "＋";
+  plus.unit = "市町";
+  CHECK(figures::from_quantity(plus).kind == FigureKind::Difference);
+
+  model::Quantity triangle;
+  REQUIRE(triangle.set_number("-3"));
+  triangle.sign = "△";
+  triangle.unit = "%";
+  figures::Figure t = figures::from_quantity(triangle);
+  CHECK(t.kind == FigureKind::Change);
+  CHECK(t.sign_text == "△");
 }

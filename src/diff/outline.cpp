@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "model/verdict.hpp"
+
 namespace plandeck::diff {
 
 using diag::Message;
@@ -84,6 +86,9 @@ Node table_node(const model::DetailTable& t) {
         const model::Cell& cell = *cells[i];
         field(rn, header(headers[i + 1]), markup(cell.text), cell.loc.known() ? cell.loc : cell.text.loc);
       }
+      // The 達成区分 written in the plan (a derived one changes with the status text).
+      field(rn, {"達成区分（verdict）", "verdict"}, r.verdict ? std::string(model::verdict_word(*r.verdict)) : "",
+            r.loc);
       rows.nodes.push_back(std::move(rn));
     }
     gn.lists.push_back(std::move(rows));

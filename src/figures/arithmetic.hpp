@@ -8,7 +8,9 @@
 //    (約4.3倍 for 4.36), since 約 also covers truncation;
 //  - an amount with 約 is as precise as its last significant digit (約1,552万枚 is
 //    15,515,000…15,525,000; 約27,000 is 26,500…27,500), and every value in that range counts;
-//  - on a row of percentages (79% → 85%), a change in % may mean points or a relative change.
+//  - on a row of percentages (79% → 85%), a change in % may mean points or a relative change;
+//  - a statement may compare the result with the target instead (目標 14施設, 結果 16施設,
+//    「+2施設」), when the target is an amount of the same unit.
 #pragma once
 
 #include <string>

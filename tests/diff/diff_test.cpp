@@ -160,3 +160,13 @@ TEST_CASE("rows and bullets: added, removed, moved and reworded", "[diff]") {
   CHECK(c4[0].kind == ChangeKind::Moved);
   CHECK(c4[0].path.back().type == "row");
 }
+
+TEST_CASE("a 達成区分 written in the plan is compared too", "[diff]") {
+  std::string with = replace(kDefault, "                      status: 新規開始\n",
+                             "                      status: 新規開始\n                      verdict: 達成\n");
+  auto changes = compare(kDefault, with);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].kind == ChangeKind::Changed);
+  CHECK(changes[0].new_text == "達成");
+  CHECK(changes[0].path.back().name.ja == "達成区分（verdict）");
+}

@@ -241,3 +241,12 @@ TEST_CASE("a quantity's scale and written sign are read as the figure it states"
   CHECK(t.kind == FigureKind::Change);
   CHECK(t.sign_text == "△");
 }
+
+TEST_CASE("a statement about the result and the target is not an alarm", "[figures]") {
+  auto r = row(quantity_cell("5", "", "施設"), quantity_cell("16", "", "施設"), text_cell("達成\n（+2施設）"));
+  CHECK(figures::check_row(r).size() == 1);  // 5 → 16 is +11
+  r.target = text_cell("【目標】\n14施設");
+  CHECK(figures::check_row(r).empty());  // 14 → 16 is +2
+  r.status = text_cell("達成\n（+3施設）");
+  CHECK(figures::check_row(r).size() == 1);  // neither
+}

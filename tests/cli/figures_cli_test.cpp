@@ -48,7 +48,7 @@ TEST_CASE("a wrong ratio gives one located warning with the computed value", "[c
   CHECK(en.err.find("81手続 → 350手続 is 約4.3倍 (written: 約5.3倍)") != std::string::npos);
 }
 
-TEST_CASE("--werror turns the warning into an error: exit 1, nothing written", "[cli][figures]") {
+TEST_CASE("werror turns the warning into an error: exit 1, nothing written", "[cli][figures]") {
   std::string dir = scratch_dir("cli-werror");
   std::string plan = wrong_ratio_plan(dir);
   auto check = run_process({plandeck_bin(), "check", "--werror", plan});

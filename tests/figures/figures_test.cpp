@@ -111,7 +111,7 @@ TEST_CASE("year labels, ratios, changes and differences are told apart", "[figur
   CHECK(figures::scan("R 3年度：565人")[0].kind == FigureKind::Label);
 }
 
-TEST_CASE("a cell with one amount names it; fractions and several amounts name none", "[figures]") {
+TEST_CASE("a cell with one amount names it, fractions and several amounts name none", "[figures]") {
   CHECK(figures::single_amount(text_cell("6システム\n（+今後、防災システムを共同運用予定）"))->written == 6);
   CHECK_FALSE(figures::single_amount(text_cell("103/107手続\n(県システムを活用する手続完了)")));
   CHECK_FALSE(figures::single_amount(text_cell("R3年度：11件\nR4年度：12件")));
@@ -134,7 +134,7 @@ TEST_CASE("a wrong ratio is reported with the computed value", "[figures]") {
   CHECK(figures::check_row(r).empty());
 }
 
-TEST_CASE("約 allows one step of the last digit; without 約 the figure must round", "[figures]") {
+TEST_CASE("約 allows one step of the last digit, without 約 the figure must round", "[figures]") {
   // 81 → 353: 4.358…, which rounds to 4.4.
   auto base = quantity_cell("81", "", "手続");
   auto result = quantity_cell("353", "", "手続");

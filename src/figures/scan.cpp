@@ -84,6 +84,7 @@ std::vector<Figure> scan(std::string_view bytes) {
 
   std::vector<Figure> out;
   std::size_t i = 0;
+  std::size_t previous_end = 0;  // a figure never reaches back into the one before it
   while (i < n) {
     if (!is_digit(s[i])) {
       ++i;
@@ -115,7 +116,7 @@ std::vector<Figure> scan(std::string_view bytes) {
     // "R 3年度": a capital letter and a space before the digits names a year too.
     if (start > 1 && s[start - 1] == U' ' && s[start - 2] >= U'A' && s[start - 2] <= U'Z') label = true;
     std::size_t first = start;
-    for (int pass = 0; pass < 2 && first > 0; ++pass) {
+    for (int pass = 0; pass < 2 && first > previous_end; ++pass) {
       char32_t c = s[first - 1];
       if (f.sign == 0 && sign_of(c) != 0) {
         f.sign = sign_of(c);
@@ -127,8 +128,9 @@ std::vector<Figure> scan(std::string_view bytes) {
       }
     }
     if (label) {  // the name includes its letters: R5, H30, "R 3"
-      while (first > 0 && (is_ascii_letter(s[first - 1]) || (s[first - 1] == U' ' && first > 1 &&
-                                                              is_ascii_letter(s[first - 2])))) {
+      while (first > previous_end &&
+             (is_ascii_letter(s[first - 1]) ||
+              (s[first - 1] == U' ' && first > previous_end + 1 && is_ascii_letter(s[first - 2])))) {
         --first;
       }
     }
@@ -157,6 +159,8 @@ std::vector<Figure> scan(std::string_view bytes) {
       }
     } else {
       while (i < n) {
+        // 約 before a number starts the next figure (7件約8件), it is not part of a unit.
+        if (s[i] == U'\u7D04' && (is_digit(at(i + 1)) || sign_of(at(i + 1)) != 0)) break;
         if (unit_char(s[i], i == unit_start)) {
           ++i;
         } else if (s[i] == U'/' && i > unit_start && unit_char(at(i + 1), false)) {
@@ -171,6 +175,7 @@ std::vector<Figure> scan(std::string_view bytes) {
     f.text = std::string(bytes.substr(byte(first), byte(i) - byte(first)));
     f.kind = label ? FigureKind::Label : classify(f);
     out.push_back(std::move(f));
+    previous_end = i;
   }
   return out;
 }

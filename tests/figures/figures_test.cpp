@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
@@ -249,4 +250,33 @@ TEST_CASE("a statement about the result and the target is not an alarm", "[figur
   CHECK(figures::check_row(r).empty());  // 14 → 16 is +2
   r.status = text_cell("達成\n（+3施設）");
   CHECK(figures::check_row(r).size() == 1);  // neither
+}
+
+TEST_CASE("every figure found is the text at its offset, in order, on any mix of characters", "[figures]") {
+  auto consistent = [](const std::string& text) {
+    std::size_t end = 0;
+    for (const auto& f : figures::scan(text)) {
+      if (f.offset < end || text.compare(f.offset, f.text.size(), f.text) != 0) return false;
+      end = f.offset + f.text.size();
+    }
+    return true;
+  };
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto plan = input::load_plan((kSource / "data" / "hiroshima-dx-r3-r5.yaml").string(), sources, diags);
+  REQUIRE(plan);
+  for (const model::RichText* t : model::all_texts(*plan)) CHECK(consistent(t->plain()));
+
+  // Random strings over the characters the scanner treats specially (fixed seed).
+  const std::vector<std::string> alphabet = {"0", "7", "０", ",", ".", "．", "約", "▲", "△", "＋", "+", "−",
+                                             "万", "億", "%", "％", "減", "倍", "R", " ", "/", "件", "の", "（", "\n"};
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), length(0, 24);
+  int bad = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (std::size_t n = length(rng); n > 0; --n) text += alphabet[pick(rng)];
+    if (!consistent(text)) ++bad;
+  }
+  CHECK(bad == 0);
 }

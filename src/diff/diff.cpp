@@ -38,6 +38,15 @@ std::string skeleton(const std::string& s, std::vector<figures::Figure>& figs) {
 
 Segment segment(const Node& n) { return {n.type, n.name}; }
 
+// Where a node has two lists of bullets, the second is named in the path: a panel's
+// 効果 after its items, a goal's 実績 and 今後の課題.
+Path within(Path path, const Node& parent, const std::string& role) {
+  if (role == "effects") path.push_back({"list", {"効果", "effects"}});
+  if (role == "challenges") path.push_back({"list", {"今後の課題", "challenges"}});
+  if (role == "results" && parent.type == "goal") path.push_back({"list", {"実績", "results"}});
+  return path;
+}
+
 class Differ {
  public:
   // Pass 1 (collect) finds the removed and added nodes; between the passes, those with the
@@ -97,11 +106,11 @@ class Differ {
       for (const List& l : a.lists) {
         if (l.role == lb.role) la = &l.nodes;
       }
-      list(*la, lb.nodes, apath, bpath);
+      list(*la, lb.nodes, within(apath, a, lb.role), within(bpath, b, lb.role));
     }
     for (const List& l : a.lists) {
       bool in_b = std::any_of(b.lists.begin(), b.lists.end(), [&](const List& x) { return x.role == l.role; });
-      if (!in_b) list(l.nodes, none, apath, bpath);
+      if (!in_b) list(l.nodes, none, within(apath, a, l.role), within(bpath, b, l.role));
     }
   }
 

@@ -15,7 +15,8 @@ namespace plandeck::diff {
 enum class ChangeKind { Added, Removed, Moved, Changed };
 
 // One step of a path: a slide, a row, a column … `type` is one of document, section,
-// chapter, slide, block, projects, project, goal, panel, table, group, row, item, field.
+// chapter, slide, block, projects, project, goal, panel, table, group, row, item, list
+// (a panel's 効果, a goal's 実績 / 今後の課題), field.
 struct Segment {
   std::string type;
   diag::Message name;

@@ -60,8 +60,6 @@ std::string path_text(const Path& path, Lang lang) {
     const std::string& t = path[i].type;
     if (t == "document" || t == "section" || t == "chapter" || t == "slide") from = i;
   }
-  // The document itself is not named unless its own fields changed.
-  if (from == 0 && path.size() > 1 && path[0].type == "document") from = 1;
   std::string out;
   for (std::size_t i = from; i < path.size(); ++i) {
     if (path[i].type == "group" && i + 1 < path.size()) continue;

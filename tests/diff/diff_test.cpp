@@ -145,6 +145,8 @@ TEST_CASE("rows and bullets: added, removed, moved and reworded", "[diff]") {
   REQUIRE(c2.size() == 1);
   CHECK(c2[0].kind == ChangeKind::Added);
   CHECK(c2[0].path.back().type == "item");
+  CHECK(diff::describe(c2[0].path, diag::Lang::Ja) ==
+        "スライド「Ⅱ-1 取組結果」 › パネル「キャッシュレス決済の推進等」 › 効果 › 箇条書き「新しい効果」");
 
   // The other way round, a removal.
   auto c3 = compare(added, kDefault);
@@ -169,4 +171,12 @@ TEST_CASE("a 達成区分 written in the plan is compared too", "[diff]") {
   CHECK(changes[0].kind == ChangeKind::Changed);
   CHECK(changes[0].new_text == "達成");
   CHECK(changes[0].path.back().name.ja == "達成区分（verdict）");
+}
+
+TEST_CASE("document fields and sections are named from the document down", "[diff]") {
+  std::string renamed = replace(kDefault, "organisation: 総務局デジタル県庁推進担当", "organisation: 総務局DX推進課");
+  auto changes = compare(kDefault, renamed);
+  REQUIRE(changes.size() == 1);
+  CHECK(diff::describe(changes[0].path, diag::Lang::Ja) == "文書 › 作成部署");
+  CHECK(diff::describe(changes[0].path, diag::Lang::En) == "document › organisation");
 }

@@ -23,7 +23,9 @@ Loaded load(const std::string& text) {
   return l;
 }
 
-bool same(const spec::SizeRange& a, const spec::SizeRange& b) { return a.max == b.max && a.min == b.min; }
+bool same(const spec::SizeRange& a, const spec::SizeRange& b) {
+  return a.max == b.max && a.min == b.min && a.deck_min == b.deck_min;
+}
 
 }  // namespace
 

@@ -154,11 +154,14 @@ std::vector<double> normalised(std::vector<double> v, const std::vector<double>&
 
 constexpr int kUnits = 400;
 
+// What breaking a short phrase costs, in lines of table height (see Score).
+constexpr double kPhraseCost = 2;
+
 struct Score {
   int forced = 0;
   // The table's height (header + every group: its rows, or its 項目 cell when taller), plus
-  // one line's pitch for every cell of short typed lines that wraps (a phrase broken, see
-  // short_lines): a phrase is kept whole unless that costs more than a line of height.
+  // kPhraseCost lines for every cell of short typed lines that wraps (a phrase broken, see
+  // short_lines): a phrase is kept whole unless that makes the table taller by more.
   double height = 0;
   double cells = 0;   // sum of all cell heights: prefers relieving one of two equally tall cells
   bool better(const Score& o) const {
@@ -351,7 +354,7 @@ class ColumnFitter {
     double header = 0;
     for (std::size_t i = 0; i < 6; ++i) {
       s.forced += cols[i]->forced;
-      s.height += cols[i]->split * c_.layout.text.line_height * size_;
+      s.height += cols[i]->split * kPhraseCost * c_.layout.text.line_height * size_;
       header = std::max(header, cols[i]->h[0]);
       for (double h : cols[i]->h) s.cells += h;
     }

@@ -180,7 +180,7 @@ std::vector<std::string> alignment_problems(const compose::Deck& deck, double pa
 
 }  // namespace
 
-TEST_CASE("Slides of one kind share the body size; a slide shrinks only when its content needs it") {
+TEST_CASE("Slides of one kind share the body size, a slide shrinks only when its content needs it") {
   diag::Diagnostics alone_diags;
   compose::Deck alone = compose_plan(testing::one_chapter({results_slide(kDirection, 1, 10)}), alone_diags);
   diag::Diagnostics both_diags;
@@ -360,4 +360,66 @@ TEST_CASE("Table headers never break inside brackets") {
     }
     CHECK(headers >= 6);
   }
+}
+
+namespace {
+
+model::Slide details(const std::string& caption, std::size_t rows, const std::string& result, int line) {
+  model::DetailTable t;
+  t.caption = rt(caption, line);
+  t.columns.item = rt("項目", line);
+  t.columns.content = rt("内容", line);
+  t.columns.target = rt("目標", line);
+  t.columns.baseline = rt("令和2年度（プラン前）の状況", line);
+  t.columns.result = rt("令和5年度末の状況", line);
+  t.columns.status = rt("目標達成状況", line);
+  model::TableGroup g;
+  g.item = rt("デジタル技術を活用した業務改善", line + 1);
+  for (std::size_t i = 0; i < rows; ++i) {
+    model::TableRow r;
+    r.content.text = rt("AI、RPAの活用による業務改善数", line + 2);
+    r.target.text = rt("-", line + 2);
+    r.baseline.text = rt("取組なし", line + 2);
+    r.result.text = rt(result, line + 2);
+    r.status.text = rt("達成", line + 2);
+    g.rows.push_back(r);
+  }
+  t.groups.push_back(g);
+  model::Slide s;
+  s.label = rt("結果詳細", line);
+  s.body = model::DetailsSlide{std::move(t)};
+  s.loc = diag::SourceLoc{"mem.yaml", line, 1};
+  return s;
+}
+
+const std::string kDenseResult =
+    "県・市町が共同で情報システム人材の確保・育成を行う枠組みを構築し、7市町へ情報システム人材を配属した。"
+    "令和6年度は15市町に広げ、人材の採用、育成、活用を県と市町が共同で進めている。";
+
+}  // namespace
+
+TEST_CASE("Tables share one size, and a table that leaves most of its slide empty may be larger") {
+  const model::Plan plan = testing::one_chapter(
+      {details("業務改善に関する実績", 5, kDenseResult, 10), details("簡単手続に関する実績", 2, "81手続", 40)});
+  diag::Diagnostics diags;
+  compose::Deck deck = compose_plan(plan, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const std::vector<std::size_t> dense = pages_with(deck, "業務改善に関する実績");
+  const std::vector<std::size_t> sparse = pages_with(deck, "簡単手続に関する実績");
+  REQUIRE(dense.size() == 1);
+  REQUIRE(sparse.size() == 1);
+  const double dense_size = size_of(deck.pages[dense[0]], "AI、RPA");
+  const double sparse_size = size_of(deck.pages[sparse[0]], "AI、RPA");
+  const spec::Layout layout;
+  CHECK(dense_size < layout.sizes.table.max);  // the dense table sets the deck's table size
+  CHECK(sparse_size == layout.sizes.table.max);  // the sparse one has the room to be larger
+  CHECK(diags.empty());  // larger is no deviation
+
+  // Without the exception both tables take the deck's size.
+  spec::Layout strict;
+  strict.table.grow_below = 0;
+  diag::Diagnostics d2;
+  compose::Deck one = compose_plan(plan, d2, strict);
+  REQUIRE_FALSE(d2.has_errors());
+  CHECK(size_of(one.pages[pages_with(one, "簡単手続に関する実績")[0]], "AI、RPA") == dense_size);
 }

@@ -158,7 +158,7 @@ TEST_CASE("Page numbers stand at least 12 pt above the paper's edge") {
   }
 }
 
-TEST_CASE("check lists the slides set below the deck's type scale in a note; exit 0") {
+TEST_CASE("check lists the slides set below the deck type scale in a note, exit 0") {
   const std::string plan = source_dir() + "/tests/fixtures/plans/notes/one-dense-slide.yaml";
   ProcessResult r = run_process({plandeck_bin(), "check", plan, "--lang", "en"});
   INFO(r.err);

@@ -149,6 +149,7 @@ std::vector<double> loose_pitches(const Ctx& c) {
 // Returns the page built at that pitch and leaves Ctx::pitch at it (the caller's scope).
 template <class Build>
 std::optional<Page> loosen(const Ctx& c, const Page& base, double size, Build build) {
+  if (c.scale && !c.scale->settled()) return std::nullopt;  // probing sizes: the pitch is moot
   for (double pitch : loose_pitches(c)) {
     c.pitch = pitch;
     Page p = base;

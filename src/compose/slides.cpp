@@ -199,6 +199,7 @@ void label_cell(Page& page, const Ctx& c, const text::FitResult& r, double x, do
 void caption(Page& page, const Ctx& c, const model::RichText& t, double x, double y, double w,
              double h, const std::string& slide) {
   const auto& pal = c.layout.palette;
+  PitchScope one_line(c, 0);  // a caption is one line: its size never depends on the slide's pitch
   text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.range(Role::Heading, c.layout.sizes.heading),
                           false);
   if (!r.fitted) report(c, slide, {"caption", t.loc, r.overflow_height, r.forced_count}, r.size);

@@ -297,6 +297,7 @@ TEST_CASE("the table of a results slide continues on …（続き） slides when
   SECTION("a short table stays under the panels") {
     diag::Diagnostics diags;
     const compose::Deck deck = compose_plan(testing::one_chapter({results_with_table(2)}), {}, diags);
+    INFO((diags.empty() ? std::string() : diags.items().front().message.en));
     REQUIRE(diags.empty());
     REQUIRE(deck.pages.size() == 4);
     CHECK(testing::page_text(deck.pages[3]).find("令和5年度末の状況") != std::string::npos);

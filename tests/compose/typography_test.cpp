@@ -423,3 +423,25 @@ TEST_CASE("Tables share one size, and a table that leaves most of its slide empt
   REQUIRE_FALSE(d2.has_errors());
   CHECK(size_of(one.pages[pages_with(one, "簡単手続に関する実績")[0]], "AI、RPA") == dense_size);
 }
+
+TEST_CASE("The text-heavy column gets the room: 目標 is never wider than the result column") {
+  for (const std::string& path : {kDefaultPlan, kFourProjects}) {
+    diag::Diagnostics diags;
+    compose::Deck deck = compose_plan(load(path), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    std::size_t tables = 0;
+    for (std::size_t p = 0; p < deck.pages.size(); ++p) {
+      std::vector<const Cell*> header;
+      std::vector<Cell> cells = table_cells(deck.pages[p]);
+      for (const Cell& c : cells) {
+        if (c.header) header.push_back(&c);
+      }
+      if (header.size() != 6) continue;
+      ++tables;
+      std::sort(header.begin(), header.end(), [](const Cell* a, const Cell* b) { return a->rect.x < b->rect.x; });
+      INFO(path << " page " << p + 1);
+      CHECK(header[2]->rect.w <= header[4]->rect.w + 0.01);  // 目標 vs 令和5年度末の状況
+    }
+    CHECK(tables >= 2);
+  }
+}

@@ -92,7 +92,9 @@ Page divider(const Ctx& c, std::size_t index, const model::Section& s) {
        color(pal.divider_text), 1.0);
   const double tx = x + D.number_width + 24;
   const double tw = F.width - tx - F.margins.right;
-  text::FitResult rt = fit(c, {para(runs(s.title, true))}, tw, D.band_height - 20, c.layout.sizes.divider, false);
+  text::FitResult rt = fit(c, {para(runs(s.title, true))}, tw, D.band_height - 20,
+                           c.range(Role::Divider, c.layout.sizes.divider), false);
+  c.took(Role::Divider, rt.size);
   if (!rt.fitted) {
     report(c, model::section_number(index) + " " + s.title.plain(),
            {"title", s.title.loc, rt.overflow_height, rt.forced_count}, rt.size);
@@ -261,7 +263,10 @@ Body compose_body(const Ctx& c, const model::Plan& plan) {
     const std::string snum = model::section_number(si);
     OutlineNode sn{snum + " " + sec.title.plain(), body.size(), {}};
     toc.push_back({concat(runs(snum + "　", text::kStrong), runs(sec.title, true)), 0, body.size()});
-    if (sec.title_slide) body.push_back(divider(c, si, sec));
+    if (sec.title_slide) {
+      if (c.scale) c.scale->begin_slide(snum + " " + sec.title.plain(), sec.loc);
+      body.push_back(divider(c, si, sec));
+    }
     std::vector<text::StyledRun> sec_title = concat(runs(snum + " ", text::kStrong), runs(sec.title, true));
     for (const model::Slide& s : sec.slides) {
       std::vector<text::StyledRun> title = sec_title;

@@ -24,6 +24,7 @@ RoleName role_name(Role r) {
     case Role::Projects: return {"本文（取組内容）", "body text (projects)"};
     case Role::GoalStatus: return {"本文（到達目標）", "body text (goal status)"};
     case Role::Results: return {"本文（取組結果）", "body text (results)"};
+    case Role::Divider: return {"中扉の題", "section divider title"};
   }
   return {"", ""};
 }
@@ -102,7 +103,7 @@ std::map<Role, spec::SizeRange> role_ranges(const spec::Layout& layout) {
   const auto& S = layout.sizes;
   return {{Role::Title, S.title},       {Role::Heading, S.heading},       {Role::Label, S.body},
           {Role::Table, S.table},       {Role::Overview, S.body},         {Role::Projects, S.body},
-          {Role::GoalStatus, S.body},   {Role::Results, S.body}};
+          {Role::GoalStatus, S.body},   {Role::Results, S.body},          {Role::Divider, S.divider}};
 }
 
 }  // namespace plandeck::compose::detail

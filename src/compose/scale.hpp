@@ -27,6 +27,7 @@ enum class Role {
   Projects,
   GoalStatus,
   Results,
+  Divider,     // section divider titles
 };
 
 class TypeScale {

@@ -445,3 +445,25 @@ TEST_CASE("The text-heavy column gets the room: 目標 is never wider than the r
     CHECK(tables >= 2);
   }
 }
+
+TEST_CASE("Section divider titles share one size") {
+  model::Plan plan = testing::one_chapter({results_slide(kDirection, 1, 10)});
+  model::Section second = plan.sections.front();
+  second.title = rt("広島県行政デジタル化推進アクションプランの取組結果と今後の課題及び次期計画の方向性について、"
+                    "県民と市町の意見を踏まえた検討の経過", 60);
+  plan.sections.push_back(second);
+  diag::Diagnostics diags;
+  compose::Deck deck = compose_plan(plan, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  double short_title = 0, long_title = 0;
+  for (const auto& page : deck.pages) {
+    for (const auto& r : testing::runs(page)) {
+      if (r.text == "取組結果" && r.size > 20) short_title = r.size;
+      if (r.text.rfind("広島県行政", 0) == 0 && r.size > 15) long_title = r.size;
+    }
+  }
+  REQUIRE(short_title > 0);
+  REQUIRE(long_title > 0);
+  CHECK(short_title == long_title);
+  CHECK(short_title < spec::Layout{}.sizes.divider.max);  // the long title set the size
+}

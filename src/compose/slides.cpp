@@ -94,10 +94,6 @@ double label_size(const Ctx& c, const std::vector<LabelBox>& labels) {
   return range.max;
 }
 
-text::FitResult label_text(const Ctx& c, const Content& ct, double w, double size) {
-  return measure(c, ct, w, size);
-}
-
 // Vertical stacking with blame: the first box whose bottom passes the limit is named, with
 // the total amount by which the stack overruns. Words too wide are collected as well.
 struct Flow {
@@ -129,8 +125,6 @@ struct Flow {
   }
 };
 
-// Tries body sizes from the largest down; the first build without overflow wins. When none
-// fits, the build at the minimum size is kept and its overflows are reported.
 // Line pitches looser than the layout's, loosest first: text.line_height_max down to just
 // above text.line_height, in steps of 0.05 em.
 std::vector<double> loose_pitches(const Ctx& c) {
@@ -159,18 +153,17 @@ std::optional<Page> loosen(const Ctx& c, const Page& base, double size, Build bu
   return std::nullopt;
 }
 
-// The body sizes of `role` start at the deck's size for it (scale.hpp); `chosen` receives
-// the size taken.
+// Tries body sizes from the largest down; the first build without overflow wins. When none
+// fits, the build at the minimum size is kept and its overflows are reported. The sizes of
+// `role` start at the deck's size for it (scale.hpp), and the size taken is recorded there.
 template <class Build>
-Page search_size(const Ctx& c, const Page& base, Role role, const std::string& name, Build build,
-                 double* chosen = nullptr) {
+Page search_size(const Ctx& c, const Page& base, Role role, const std::string& name, Build build) {
   PitchScope scope(c, 0);
   const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
   for (double s : cand) {
     Page p = base;
     if (build(p, s).empty()) {
       c.took(role, s);
-      if (chosen) *chosen = s;
       if (std::optional<Page> loose = loosen(c, base, s, build)) return *loose;
       return p;
     }
@@ -178,7 +171,6 @@ Page search_size(const Ctx& c, const Page& base, Role role, const std::string& n
   Page p = base;
   for (const Overflow& o : build(p, cand.back())) report(c, name, o, cand.back());
   c.took(role, cand.back());
-  if (chosen) *chosen = cand.back();
   return p;
 }
 
@@ -355,7 +347,7 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
       const Content& lab = goal_labels[i];
       Content st = text_content(c, goal.statement);
       Content res = list_content(c, goal.results), chl = list_content(c, goal.challenges);
-      text::FitResult r_lab = label_text(c, lab, lw - 2 * pad, L);
+      text::FitResult r_lab = measure(c, lab, lw - 2 * pad, L);
       text::FitResult r_st = measure(c, st, w2 - 2 * pad, S);
       text::FitResult r_res = measure(c, res, rw - 2 * pad, S);
       text::FitResult r_chl = measure(c, chl, cw - 2 * pad, S);
@@ -474,7 +466,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
     {
       const Content& lab = dir_label;
       Content dir = text_content(c, s.direction);
-      text::FitResult rl = label_text(c, lab, lw - 2 * pad, L), rd = measure(c, dir, tw - 2 * pad, S);
+      text::FitResult rl = measure(c, lab, lw - 2 * pad, L), rd = measure(c, dir, tw - 2 * pad, S);
       f.check(rl, "direction_label", lab, s.direction_label.loc);
       f.check(rd, "direction", dir, s.direction.loc);
       double h = std::max(rl.height, rd.height) + 2 * pad;
@@ -513,7 +505,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
       Content res = list_content(c, s.results);
       const bool bar = results_bar;
       const double label_w = bar ? a.w : lw;
-      text::FitResult rl = label_text(c, lab, label_w - 2 * pad, L), rr = measure(c, res, tw - 2 * pad, S);
+      text::FitResult rl = measure(c, lab, label_w - 2 * pad, L), rr = measure(c, res, tw - 2 * pad, S);
       f.check(rl, "results_label", lab, s.results_label.loc);
       f.check(rr, "results", res, s.results_label.loc);
       double h = (bar ? rl.height : std::max(rl.height, rr.height)) + 2 * pad;

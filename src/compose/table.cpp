@@ -18,37 +18,7 @@ const model::RichText* header_text(const model::TableColumns& cols, std::size_t 
   return h[i];
 }
 
-const model::Cell* row_cell(const model::TableRow& r, std::size_t i) {  // i = 1..5
-  const model::Cell* cs[] = {&r.content, &r.target, &r.baseline, &r.result, &r.status};
-  return cs[i - 1];
-}
-
-// A cell's text as paragraphs, one per typed line. A line the author typed as a list item
-// (・…, ※…) hangs its mark: wrapped lines align under the text, not under the mark.
-std::vector<text::BoxParagraph> cell_paras(const Ctx& c, const model::RichText& t, bool strong = false) {
-  std::vector<text::BoxParagraph> out(1);
-  for (text::StyledRun& r : runs(c, t, strong)) {
-    std::size_t from = 0;
-    while (true) {
-      const std::size_t nl = r.text.find(U'\n', from);
-      std::u32string piece = r.text.substr(from, nl == std::u32string::npos ? std::u32string::npos : nl - from);
-      if (!piece.empty()) out.back().runs.push_back({std::move(piece), r.style});
-      if (nl == std::u32string::npos) break;
-      out.emplace_back();
-      from = nl + 1;
-    }
-  }
-  for (text::BoxParagraph& p : out) {
-    if (p.runs.empty()) continue;
-    std::u32string& first = p.runs.front().text;
-    const char32_t mark = first.front();
-    if ((mark != U'・' && mark != U'※') || first.size() < 2) continue;
-    p.marker = std::u32string(1, mark);
-    p.marker_style = p.runs.front().style;
-    first.erase(0, 1);
-  }
-  return out;
-}
+const model::Cell* row_cell(const model::TableRow& r, std::size_t i) { return &table_cell(r, i); }
 
 // The texts of one table's cells, normalised, clustered and measured once: the column search
 // lays each cell out at many widths, and results slides plan their table at several sizes.
@@ -59,7 +29,7 @@ struct CellTexts {
 
   CellTexts(const Ctx& c, const model::DetailTable& t) {
     auto prepare = [&](const model::RichText& text, bool strong) {
-      return text::PreparedBox(cell_paras(c, text, strong), *c.paragraphs);
+      return text::PreparedBox(cell_paragraphs(c, text, strong), *c.paragraphs);
     };
     for (std::size_t i = 0; i < 6; ++i) header[i] = prepare(*header_text(t.columns, i), true);
     for (const model::TableGroup& g : t.groups) {
@@ -561,46 +531,7 @@ void draw_cell(Page& page, const Ctx& c, const text::PreparedBox& t, double x, d
   draw(page, c, r, x + pad, ty, std::max(1.0, w - 2 * pad - right_inset), paint, align);
 }
 
-bool is_dash(const std::string& s) {
-  return s == "-" || s == "－" || s == "―" || s == "—" || s == "‐" || s == "ー" || s == "−";
-}
-
-// The printed width of a quantity's unit (件, 手続, 回/月): figures align on the edge where
-// their units start.
-double unit_width(const Ctx& c, const model::Cell& cell, double size) {
-  if (!cell.quantity || cell.quantity->unit.empty()) return 0;
-  double w = 0;
-  for (const text::StyledRun& r : runs(cell.quantity->unit)) w += text_width(c, r.text, text::kRegular, size);
-  return w;
-}
-
 }  // namespace
-
-ColumnAlign column_align(const model::DetailTable& t, std::size_t column) {
-  if (column == 0) return ColumnAlign::Left;
-  constexpr std::size_t kShortWord = 8;  // code points: 達成, 新規対策, 達成（0件）, 約4.3倍
-  bool any = false, all_quantities = true, all_short = true;
-  for (const model::TableGroup& g : t.groups) {
-    for (const model::TableRow& r : g.rows) {
-      const model::Cell& cell = *row_cell(r, column);
-      std::string plain = cell.text.plain();
-      while (!plain.empty() && (plain.back() == ' ' || plain.back() == '\n')) plain.pop_back();
-      std::size_t at = plain.find_first_not_of(" \n");
-      plain = at == std::string::npos ? std::string() : plain.substr(at);
-      const std::string first_line = plain.substr(0, plain.find('\n'));
-      if (plain.empty() || is_dash(first_line)) continue;  // "-", "-\n(数値なし)": no figure
-      any = true;
-      if (!cell.quantity) all_quantities = false;
-      std::size_t points = 0;
-      for (char ch : plain) points += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
-      if (plain.find('\n') != std::string::npos || points > kShortWord) all_short = false;
-    }
-  }
-  if (!any) return ColumnAlign::Center;
-  if (all_quantities) return ColumnAlign::Figures;
-  if (all_short) return ColumnAlign::Center;
-  return ColumnAlign::Left;
-}
 
 double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, const TablePlan& plan,
                        std::size_t index, double x, double y) {

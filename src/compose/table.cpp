@@ -222,7 +222,7 @@ class ColumnFitter {
     keep_headers(start());
     Units u = start();  // again: a header may have raised its column's lower bound
     Score best = score(u);
-    static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32};
+    static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32, 64};
     for (int iteration = 0; iteration < 500; ++iteration) {
       // Among the moves that improve the score, the one with the best gain per unit of
       // width moved: the cheapest way to drop a line wins over a big move that happens to
@@ -231,6 +231,23 @@ class ColumnFitter {
       Units best_u{};
       Score best_move = best;
       double best_rate[3] = {0, 0, 0};
+      auto consider = [&](const Units& v, int a) {
+        Score s = score(v);
+        if (!s.better(best)) return;
+        const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
+                                (best.cells - s.cells) / a};
+        bool wins = !found;
+        for (int k = 0; k < 3 && !wins; ++k) {
+          if (rate[k] > best_rate[k] + kEps) wins = true;
+          else if (rate[k] < best_rate[k] - kEps) break;
+        }
+        if (wins) {
+          best_move = s;
+          best_u = v;
+          found = true;
+          std::copy(rate, rate + 3, best_rate);
+        }
+      };
       for (std::size_t from = 0; from < 6; ++from) {
         for (std::size_t to = 0; to < 6; ++to) {
           if (from == to) continue;
@@ -239,20 +256,26 @@ class ColumnFitter {
             Units v = u;
             v[from] -= a;
             v[to] += a;
-            Score s = score(v);
-            if (!s.better(best)) continue;
-            const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
-                                    (best.cells - s.cells) / a};
-            bool wins = !found;
-            for (int k = 0; k < 3 && !wins; ++k) {
-              if (rate[k] > best_rate[k] + kEps) wins = true;
-              else if (rate[k] < best_rate[k] - kEps) break;
-            }
-            if (wins) {
-              best_move = s;
-              best_u = v;
-              found = true;
-              std::copy(rate, rate + 3, best_rate);
+            consider(v, a);
+          }
+        }
+      }
+      // No single column can give enough to drop a line of the tallest cell: two give half
+      // each (a wide cell often needs more width than any one neighbour can spare).
+      if (!found) {
+        for (std::size_t to = 0; to < 6; ++to) {
+          for (std::size_t f1 = 0; f1 < 6; ++f1) {
+            for (std::size_t f2 = f1 + 1; f2 < 6; ++f2) {
+              if (f1 == to || f2 == to) continue;
+              for (int a : kAmounts) {
+                const int half = a / 2, rest = a - a / 2;
+                if (half == 0 || u[f1] - half < lo(f1) || u[f2] - rest < lo(f2) || u[to] + a > hi(to)) continue;
+                Units v = u;
+                v[f1] -= half;
+                v[f2] -= rest;
+                v[to] += a;
+                consider(v, a);
+              }
             }
           }
         }

@@ -38,11 +38,12 @@ void print(std::ostream& err, const diag::Diagnostics& diags, const Options& opt
   err << diag::format_all(diags, options.lang, &sources);
 }
 
-// --werror: every warning becomes an error, so that a script or CI stops on it.
+// --werror: every warning becomes an error, so that a script or CI stops on it. Notes stay
+// notes: they never change the exit code.
 void promote_warnings(diag::Diagnostics& diags) {
   diag::Diagnostics promoted;
   for (diag::Diagnostic d : diags.items()) {
-    d.severity = diag::Severity::Error;
+    if (d.severity == diag::Severity::Warning) d.severity = diag::Severity::Error;
     promoted.add(std::move(d));
   }
   diags = std::move(promoted);
@@ -272,7 +273,8 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
 
   if (options.command == Command::Check) {
     print(err, diags, options, sources);  // warnings
-    std::size_t warnings = diags.items().size();  // no errors here: every item is a warning
+    std::size_t warnings = 0;  // no errors here; notes are not counted
+    for (const diag::Diagnostic& d : diags.items()) warnings += d.severity == diag::Severity::Warning ? 1 : 0;
     std::string n = std::to_string(warnings);
     if (options.lang == diag::Lang::En) {
       out << path << ": " << (warnings == 0 ? "ok" : n + (warnings == 1 ? " warning" : " warnings")) << " ("
@@ -285,7 +287,13 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     return kSuccess;
   }
   int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), out, err);
-  print(err, diags, options, sources);  // warnings, once the workbook thread is done
+  // Warnings, once the workbook thread is done. Notes (e.g. slides set below the deck's
+  // type scale) are for reviewing a plan: `check` prints them, `build` keeps quiet.
+  diag::Diagnostics shown;
+  for (const diag::Diagnostic& d : diags.items()) {
+    if (d.severity != diag::Severity::Note) shown.add(d);
+  }
+  print(err, shown, options, sources);
   return code;
 }
 

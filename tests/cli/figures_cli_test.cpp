@@ -168,3 +168,16 @@ TEST_CASE("scaled, signed and prefixed quantities are printed as written in the 
   CHECK(xlsx.out.find("15\t\"＋\"#,##0\"市町\";\"▲\"#,##0\"市町\"\n") != std::string::npos);
   CHECK(xlsx.out.find("45\t\"平均\"#,##0.0\"分\"") != std::string::npos);
 }
+
+TEST_CASE("werror leaves notes as notes: they never change the exit code", "[cli][figures]") {
+  // A layout whose body may not shrink: the default plan's dense slides get notes.
+  std::string dir = scratch_dir("cli-werror-notes");
+  std::string layout = dir + "/layout.yaml";
+  write_file(layout, replaced(read_file(source_dir() + "/layouts/default.yaml"), "body: {max: 16, min: 8, deck_min: 11}",
+                              "body: {max: 16, min: 8, deck_min: 16}"));
+  auto r = run_process({plandeck_bin(), "check", "--werror", "--layout", layout, default_plan()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(": note: ") != std::string::npos);
+  CHECK(r.err.find(": error: ") == std::string::npos);
+}

@@ -1,5 +1,9 @@
 #include "cli/pipeline.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -269,9 +273,24 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   return code;
 }
 
+// With stderr closed (`2>&-`), the next open() would hand out descriptor 2 again, and a
+// file being written (the deck, say) could then receive whatever libxlsxwriter prints on
+// stderr from the workbook thread. So a closed fd 2 is filled with /dev/null, once, before
+// any thread exists; nothing is ever swapped. (stdout is left alone: a closed stdout is
+// reported as a failure at the end of run.)
+void keep_stderr_descriptor_taken() {
+  if (::fcntl(2, F_GETFD) != -1 || errno != EBADF) return;
+  const int fd = ::open("/dev/null", O_WRONLY);
+  if (fd > 2 || (fd >= 0 && fd < 2)) {  // 0 or 1 were closed too: they stay closed
+    ::dup2(fd, 2);
+    ::close(fd);
+  }
+}
+
 }  // namespace
 
 int run(const Options& options, std::ostream& out, std::ostream& err) {
+  keep_stderr_descriptor_taken();
   // A date neither output can carry is refused by check as by build, before any work.
   if (options.source_date_epoch && (*options.source_date_epoch < 0 || *options.source_date_epoch > kLastEpoch)) {
     const std::string value = std::to_string(*options.source_date_epoch);

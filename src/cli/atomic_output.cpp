@@ -120,7 +120,8 @@ AtomicOutput::AtomicOutput(std::string final_path) : final_path_(std::move(final
     ::close(parent_fd_);
     throw system_failure(folder, err);
   }
-  const std::string dir_path = (fs::path(folder) / leaf_).string();
+  dir_path_ = (fs::path(folder) / leaf_).string();
+  const std::string& dir_path = dir_path_;
   dir_fd_ = ::openat(parent_fd_, leaf_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   struct stat st {};
   if (dir_fd_ < 0 || ::fstat(dir_fd_, &st) != 0 || st.st_uid != ::geteuid() ||
@@ -137,6 +138,15 @@ AtomicOutput::AtomicOutput(std::string final_path) : final_path_(std::move(final
 }
 
 AtomicOutput::~AtomicOutput() { remove_directory(); }
+
+std::string AtomicOutput::readable(std::string message) const {
+  if (temp_dir_.empty() || temp_dir_ == dir_path_) return message;
+  for (std::size_t at = message.find(temp_dir_); at != std::string::npos;
+       at = message.find(temp_dir_, at + dir_path_.size())) {
+    message.replace(at, temp_dir_.size(), dir_path_);
+  }
+  return message;
+}
 
 void AtomicOutput::remove_directory() {
   if (dir_fd_ < 0) return;

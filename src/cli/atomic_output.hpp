@@ -32,6 +32,10 @@ class AtomicOutput {
   const std::string& temp_dir() const { return temp_dir_; }
   const std::string& final_path() const { return final_path_; }
 
+  // `message` with temp_dir() (a /proc/self/fd path) replaced by the directory's name in
+  // the output folder, which is what a user can look for.
+  std::string readable(std::string message) const;
+
   // fsyncs the temporary file, renames it over the final path and fsyncs the folder.
   // Throws std::runtime_error (with errno text) on failure; the old file is then untouched.
   void commit();
@@ -44,6 +48,7 @@ class AtomicOutput {
   std::string file_name_;  // the file's name, the same inside the directory and outside
   std::string temp_dir_;
   std::string temp_path_;
+  std::string dir_path_;  // the private directory by name
   int parent_fd_ = -1;  // the output folder
   int dir_fd_ = -1;     // the private directory
   int slot_ = -1;       // interrupt_cleanup

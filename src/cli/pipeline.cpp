@@ -214,10 +214,11 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     }
   } catch (const std::exception& e) {
     if (workbook) workbook->wait();  // its thread ends before the error is reported
+    std::string what = e.what();
+    if (pdf) what = pdf->readable(what);
     environment_error(err, options, target,
-                      says(std::string("書き出しに失敗しました（以前の出力は変更していません）: ") + e.what(),
-                           std::string("could not write the output (previous outputs are untouched): ") +
-                               e.what()));
+                      says("書き出しに失敗しました（以前の出力は変更していません）: " + what,
+                           "could not write the output (previous outputs are untouched): " + what));
     return kEnvironment;
   }
   for (AtomicOutput* f : files) {

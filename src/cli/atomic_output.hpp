@@ -10,8 +10,8 @@
 // output folder cannot swap the directory for a symbolic link under a running build. Only
 // when the file is complete is it fsynced and renamed over the final name (renameat(2),
 // which replaces whatever entry is there, a planted symbolic link included, without
-// following it). The directory is then removed; on SIGINT/SIGTERM/SIGHUP the signal handler
-// of interrupt_cleanup.hpp removes it; after SIGKILL the next run in that folder does.
+// following it). The directory is then removed; on SIGINT/SIGTERM/SIGHUP/SIGPIPE the signal
+// handler of interrupt_cleanup.hpp removes it; after SIGKILL the next run in that folder does.
 #pragma once
 
 #include <string>

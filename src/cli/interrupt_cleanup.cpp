@@ -38,7 +38,8 @@ static_assert(std::atomic<int>::is_always_lock_free, "the slot state must be loc
 // The fixed table the handler reads (see the header: the only process-wide state here).
 Slot g_slots[kSlots];
 
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+// SIGPIPE too: a reader of stdout that goes away ends the run like a kill.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
 // Removes every entry of the directory open as `dir_fd`. Async-signal-safe: openat,
 // getdents64 (the raw system call: readdir may allocate), unlinkat and close only.

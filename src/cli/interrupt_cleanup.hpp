@@ -1,5 +1,5 @@
 // Removing the private temporary directories of a run that is interrupted (SIGINT, SIGTERM,
-// SIGHUP), so that Ctrl-C or a `kill` leaves no `.plandeck-*` folder behind.
+// SIGHUP, SIGPIPE), so that Ctrl-C or a `kill` leaves no `.plandeck-*` folder behind.
 //
 // The signal handler may run on any thread, at any point, including inside malloc: it may
 // only call async-signal-safe functions. So the directories to remove are kept in a fixed

@@ -221,8 +221,13 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
                            "could not write the output (previous outputs are untouched): " + what));
     return kEnvironment;
   }
-  for (AtomicOutput* f : files) {
-    const std::string& p = f->final_path();
+  // Reported once the private directories are gone, so that a signal while printing (a
+  // closed pipe) finds nothing left to clean.
+  std::vector<std::string> written;
+  for (AtomicOutput* f : files) written.push_back(f->final_path());
+  pdf.reset();
+  workbook.reset();
+  for (const std::string& p : written) {
     if (options.lang == diag::Lang::En) {
       out << "wrote " << p << " (" << describe_size(p) << ")\n";
     } else {

@@ -287,7 +287,7 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
 void keep_stderr_descriptor_taken() {
   if (::fcntl(2, F_GETFD) != -1 || errno != EBADF) return;
   const int fd = ::open("/dev/null", O_WRONLY);
-  if (fd > 2 || (fd >= 0 && fd < 2)) {  // 0 or 1 were closed too: they stay closed
+  if (fd >= 0 && fd != 2) {  // 0 or 1 may have been closed too: they stay closed
     ::dup2(fd, 2);
     ::close(fd);
   }
@@ -298,8 +298,9 @@ void keep_stderr_descriptor_taken() {
 int run(const Options& options, std::ostream& out, std::ostream& err) {
   keep_stderr_descriptor_taken();
   // A date neither output can carry is refused by check as by build, before any work.
-  if (options.source_date_epoch && (*options.source_date_epoch < 0 || *options.source_date_epoch > kLastEpoch)) {
-    const std::string value = std::to_string(*options.source_date_epoch);
+  const std::optional<long long>& epoch = options.source_date_epoch;
+  if (epoch && (*epoch < 0 || *epoch > kLastEpoch)) {
+    const std::string value = std::to_string(*epoch);
     environment_error(err, options, "SOURCE_DATE_EPOCH",
                       says("値 " + value + " は範囲外です（0 から " + std::to_string(kLastEpoch) +
                                "、つまり 9999-12-31 23:59:59 UTC まで）",

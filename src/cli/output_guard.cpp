@@ -77,10 +77,13 @@ int check_output_targets(const Options& options, std::ostream& err) {
     const std::string base = output_base(options, plan);
     auto [it, inserted] = first_with_base.emplace(base, plan);
     if (inserted) continue;
-    std::string outs;
-    for (const std::string& ext : extensions(options)) outs += (outs.empty() ? "" : ", ") + base + ext;
+    std::string outs, outs_ja;
+    for (const std::string& ext : extensions(options)) {
+      outs += (outs.empty() ? "" : ", ") + base + ext;
+      outs_ja += (outs_ja.empty() ? "" : "、") + base + ext;
+    }
     refuse(err, options, plan,
-           {"出力 " + outs + " は " + it->second +
+           {"出力 " + outs_ja + " は " + it->second +
                 " の出力と同じになります（同じ名前の計画が複数あります）。何も書き出しません。"
                 "ファイル名を変えるか、-o で出力先を分けて別々に実行してください",
             "its outputs " + outs + " are those of " + it->second +

@@ -17,6 +17,9 @@ std::optional<FontSet> FontSet::load(const spec::Fonts& fonts, const std::vector
           std::string where;
           for (const auto& d : dirs) where += (where.empty() ? "" : ", ") + d;
           *error = "font \"" + name + "\" not found (searched: " + where + ")";
+          if (std::string what = text::describe_unusable_font(name, dirs); !what.empty()) {
+            *error = "font " + what;
+          }
         }
         return std::nullopt;
       }

@@ -62,6 +62,11 @@ class Font {
 std::optional<std::string> find_font(const std::string& file_name,
                                      const std::vector<std::string>& dirs);
 
+// When `file_name` names something in `dirs` that find_font skipped because it is not a
+// regular file (a FIFO, a device, a directory), says what it is; else "". Such a file is
+// never opened: reading a FIFO or a device could block or never end.
+std::string describe_unusable_font(const std::string& file_name, const std::vector<std::string>& dirs);
+
 // The system directories configured at build time (CMake cache PLANDECK_SYSTEM_FONT_DIRS).
 std::vector<std::string> system_font_dirs();
 

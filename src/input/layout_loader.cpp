@@ -150,6 +150,19 @@ class LayoutReader {
     MapReader m(r_, node, "fonts", {"regular", "strong"});
     strings(m, "regular", f.regular, true);
     strings(m, "strong", f.strong, true);
+    // A chain is a font and its fallbacks: a handful. Thousands of entries would only cost
+    // searches and memory (each distinct file is loaded, and kept for the whole run).
+    constexpr std::size_t kMaxChain = 16;
+    for (const char* key : {"regular", "strong"}) {
+      const std::vector<std::string>& chain = std::string_view(key) == "regular" ? f.regular : f.strong;
+      const Node* v = m.get(key);
+      if (v == nullptr || chain.size() <= kMaxChain) continue;
+      std::string n = std::to_string(chain.size()), most = std::to_string(kMaxChain);
+      r_.error(v->loc, {"\"" + std::string(key) + "\" のフォントが多すぎます（" + n + " 個。" + most + " 個まで）",
+                        "too many fonts in \"" + std::string(key) + "\" (" + n + "; at most " + most + ")"},
+               diag::Message{"使うフォントと、その字形がないときの代わりのフォントだけを書いてください",
+                             "list the font and the fallbacks for characters it lacks, nothing more"});
+    }
   }
 
   void colors(const Node& node, spec::Palette& p) {

@@ -5,6 +5,7 @@
 
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
+#include "model/text_rules.hpp"
 
 namespace plandeck::input {
 
@@ -95,6 +96,7 @@ class LayoutReader {
                                              {"stretch", &R.stretch, 1, 10}},
                              {"panel_markers"});
       strings(rm, "panel_markers", R.panel_markers, false);
+      drawn_markers(rm, "panel_markers");
     }
     if (const Node* n = m.get("table")) table(*n, L.table);
     check_frame(L, m);
@@ -144,6 +146,17 @@ class LayoutReader {
       got.push_back(*s);
     }
     out = got;
+  }
+
+  // Markers are drawn like the plan's text and follow its rules (model/text_rules.hpp).
+  void drawn_markers(const MapReader& m, std::string_view key) {
+    const Node* v = m.get(key);
+    if (v == nullptr) return;
+    const model::TextUse use{{"記号（" + std::string(key) + "）", "the marker (" + std::string(key) + ")"}, true, 0, 0};
+    if (v->is_scalar()) model::check_text(v->value, v->loc, use, r_.diags());
+    for (const auto& item : v->items) {
+      if (item->is_scalar()) model::check_text(item->value, item->loc, use, r_.diags());
+    }
   }
 
   void fonts(const Node& node, spec::Fonts& f) {
@@ -219,6 +232,8 @@ class LayoutReader {
                           {"markers", "summary_marker", "balance"});
     strings(m, "markers", t.markers, false);
     if (auto s = m.string("summary_marker")) t.summary_marker = *s;
+    drawn_markers(m, "markers");
+    drawn_markers(m, "summary_marker");
     if (auto b = m.boolean("balance")) t.balance = *b;
   }
 

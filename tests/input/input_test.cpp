@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "diag/source_map.hpp"
+#include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
@@ -506,4 +507,20 @@ TEST_CASE("validate checks ids and sheet names and empty sections and empty tabl
   ok.sections = {s};
   validate(ok, clean);
   CHECK(clean.empty());
+}
+
+TEST_CASE("markers of a layout follow the rules of drawn text", "[input][layout]") {
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto layout = input::load_layout_text("l.yaml",
+                                        "plandeck_layout: 1\n"
+                                        "text:\n"
+                                        "  markers: [\"・\", \"\\e[1m\"]\n"
+                                        "  summary_marker: \"\\u202E\"\n",
+                                        sources, diags);
+  CHECK_FALSE(layout.has_value());
+  std::vector<std::string> got;
+  for (const auto& d : diags.items()) got.push_back(brief(d));
+  CHECK(got == std::vector<std::string>{"3:18: error: 記号（markers）に制御文字 U+001B は使えません",
+                                        "4:19: error: 記号（summary_marker）に双方向制御文字 U+202E は使えません"});
 }

@@ -110,3 +110,15 @@ TEST_CASE("at most 100 diagnostics are printed, then how many more", "[diag][cap
   CHECK(en.substr(en.size() - 60).find("… and 44,900 more (only the first 100 are shown)\n") != std::string::npos);
   CHECK(ja.size() < 64 * 1024);
 }
+
+TEST_CASE("a note is formatted as a note and is no error", "[diag]") {
+  Diagnostics ds;
+  ds.note({"plan.yaml", 3, 5}, {"小さく組みました", "set smaller"});
+  REQUIRE(ds.items().size() == 1);
+  CHECK(ds.items()[0].severity == Severity::Note);
+  CHECK_FALSE(ds.has_errors());
+  CHECK(ds.error_count() == 0);
+  CHECK(format(ds.items()[0], Lang::En, nullptr) == "plan.yaml:3:5: note: set smaller\n");
+  ds.warning({"plan.yaml", 4, 1}, {"注意", "careful"});
+  CHECK(format(ds.items()[1], Lang::Ja, nullptr) == "plan.yaml:4:1: warning: 注意\n");
+}

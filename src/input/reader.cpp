@@ -366,6 +366,7 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
     return;
   }
   valid_ = true;
+  std::size_t unknown = 0;
   for (const auto& e : node.entries) {
     const Node& key = *e.key;
     if (!key.is_scalar()) {
@@ -374,6 +375,9 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
+    // Past the first hundred unknown keys of one mapping no hint would be printed anyway
+    // (diag::kMaxReported): the list of allowed keys stands in for the typo search.
+    const bool search_typo = ++unknown <= diag::kMaxReported;
     std::optional<Message> hint;
     if (key.value == "<<") {
       hint = Message{"マージキー \"<<\" は使えません。エイリアス（*名前）でブロック全体を繰り返してください",
@@ -382,7 +386,7 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
       // {number: 113,600} : the comma ended the value inside { }, and "600" became a key.
       hint = Message{"{ } の中では数値の桁区切りのカンマが区切りとして読まれます。カンマを取って 113600 のように書いてください",
                      "inside { } a thousands separator splits the value: write the number without commas (113600)"};
-    } else if (auto near = did_you_mean(key.value, allowed)) {
+    } else if (auto near = search_typo ? did_you_mean(key.value, allowed) : std::optional<std::string>()) {
       hint = Message{"\"" + *near + "\" ではありませんか", "did you mean \"" + *near + "\"?"};
     } else {
       hint = Message{"使えるキー: " + join(allowed), "allowed keys: " + join(allowed)};

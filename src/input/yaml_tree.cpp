@@ -56,7 +56,9 @@ std::string grouped(std::size_t n) {
 // costs a binary search and one block of bytes, even on a line of megabytes.
 class LineIndex {
  public:
-  LineIndex(const std::string& file, std::string_view text) : file_(file), text_(text), index_(text) {}
+  // `index` is the source map's index of the same text (not built a second time).
+  LineIndex(const std::string& file, std::string_view text, const diag::LineIndex& index)
+      : file_(file), text_(text), index_(index) {}
 
   // Byte offset of a yaml-cpp mark (0-based line, 0-based byte column).
   std::size_t offset(const YAML::Mark& mark) const {
@@ -97,7 +99,7 @@ class LineIndex {
  private:
   const std::string& file_;
   std::string_view text_;
-  diag::LineIndex index_;
+  const diag::LineIndex& index_;
 };
 
 // Stops the parse: a problem after which the tree cannot be trusted.
@@ -320,6 +322,9 @@ class TreeBuilder : public YAML::EventHandler {
   // libharu draws code points above U+FFFF as blanks, so they are rejected where written.
   void check_bmp(const Node& node) {
     std::string_view v = node.value;
+    // Only a 4-byte sequence (lead byte F0-F4) is above U+FFFF: most texts are passed over
+    // by one fast search.
+    if (v.find_first_of("\xF0\xF1\xF2\xF3\xF4") == std::string_view::npos) return;
     // The character is looked for in the source (it is there unless written as an escape),
     // within a window that the scalar's own source cannot exceed by much (an escape
     // "\U0001F600" is 2.5 times its UTF-8): a search is never a scan of the rest of the file,
@@ -517,7 +522,7 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
   }
   sources.add(path, f.text);
 
-  LineIndex lines(path, f.text);
+  LineIndex lines(path, f.text, *sources.index(path));
   std::vector<diag::Diagnostic> problems;
   TreeBuilder builder(path, f.text, lines, limits, problems);
   std::istringstream in(f.text);

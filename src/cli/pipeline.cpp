@@ -21,6 +21,7 @@
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "render_pdf/render_pdf.hpp"
+#include "render_xlsx/plan_check.hpp"
 #include "render_xlsx/workbook.hpp"
 #include "text/font.hpp"
 
@@ -241,7 +242,10 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
                  diag::SourceMap& sources, std::ostream& out, std::ostream& err) {
   diag::Diagnostics diags;
   auto plan = input::load_plan(path, sources, diags);
-  if (!plan) {
+  // The workbook's limits, checked on the plan for `check` too: whatever check accepts,
+  // build writes.
+  if (plan) render_xlsx::check_plan(*plan, diags);
+  if (!plan || diags.has_errors()) {
     print(err, diags, options, sources);
     return kInvalidInput;
   }

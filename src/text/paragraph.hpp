@@ -1,5 +1,7 @@
 // Paragraph layout (spec §5.6/§5.7): greedy first-fit filling over kinsoku break
-// opportunities, push-out, optional hanging punctuation, emergency breaks.
+// opportunities, push-out, optional hanging punctuation, emergency breaks. With a
+// PhraseBreaker the opportunities are ranked (linebreak_rank.hpp): each line ends at the
+// furthest fitting break of the best rank that fits, so phrases stay whole where they can.
 //
 // Input is normalised text (see normalize.hpp) as styled runs; breaking works across run
 // boundaries, and each cluster is measured with its run's style (strong = bold chain).
@@ -7,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,7 @@
 namespace plandeck::text {
 
 class Measurer;
+class PhraseBreaker;
 
 struct StyledRun {
   std::u32string text;
@@ -43,6 +47,10 @@ struct Line {
   bool forced = false;    // emergency break: no legal opportunity fitted
   bool hanging = false;   // the last cluster overhangs the measure
   bool overflow = false;  // wider than the measure even so (a cluster wider than the box)
+  // The line ends inside a word no better break could avoid at this measure: a katakana
+  // word, a number and its unit, a Latin name (rank kWholeWord, linebreak_rank.hpp). A
+  // table that chooses column widths can look for these; plain JLREQ layout never sets it.
+  bool cuts_word = false;
   // Code point range [begin, end) in the concatenated run texts, trailing spaces included
   // (Normalized::offsets maps code points back to input bytes for diagnostics).
   std::size_t begin = 0;
@@ -65,7 +73,11 @@ struct ParagraphLayout {
 class PreparedParagraph {
  public:
   PreparedParagraph() = default;
+  // Plain JLREQ breaking: every allowed break is as good as any other (the spec's §5.6).
   PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer);
+  // Phrase-aware breaking: `phrases` ranks the allowed breaks (used here only, not kept).
+  PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer,
+                    PhraseBreaker& phrases);
 
   // One line as a range of clusters [from, to). from == to is the single empty line of an
   // empty LF-separated paragraph; it starts at cluster `from` (or at the end of the text).
@@ -89,6 +101,7 @@ class PreparedParagraph {
   struct Count {
     int lines = 0;
     int forced = 0;
+    int word_cuts = 0;  // lines that end inside a word (Line::cuts_word)
   };
   Count count(const LayoutOptions& options) const;
   // The drawn line for a break (laid out with `options`).
@@ -101,15 +114,36 @@ class PreparedParagraph {
   // Clusters of [from, to) that are not closing brackets, spaces or 、。，． (balancing).
   int content_clusters(std::size_t from, std::size_t to) const;
 
+  // The rank (linebreak_rank.hpp) of a break before cluster j (1 <= j < cluster_count()).
+  unsigned rank(std::size_t j) const { return ranks_[j]; }
+  const Cluster& cluster(std::size_t k) const { return clusters_[k]; }
+
+  // Balancing (paragraph_balance.cpp). The LF-free part [first, last) was laid out as `laid`
+  // at `options` (breaks(first, last, options, ...)) and its last line holds at most
+  // `lonely` content clusters. Sets `out` to the same number of lines, none forced, whose
+  // last line holds more: each line is still the furthest fitting break of the best rank,
+  // among the breaks that leave the rest settable that way, so only the lines before the
+  // end give up text, and no break of a rank the greedy layout avoided is created (a
+  // script-change break inside a phrase only when no phrase-level solution exists). When
+  // no such layout exists, `out` is the one that leaves the last line longest if that is
+  // longer than `laid`'s, and false is returned when nothing improves.
+  bool balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
+               const LayoutOptions& options, int lonely, std::vector<Break>& out) const;
+
  private:
-  Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options) const;
+  void prepare(const std::vector<StyledRun>& runs, const Measurer& measurer, PhraseBreaker* phrases);
+  // The next line from cluster i of the LF-free part [i, last). `allowed` (indexed by
+  // cluster, may be null) restricts the breaks considered (balancing); without it no break
+  // fitting means an emergency break.
+  Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
+                  const std::vector<unsigned char>* allowed = nullptr) const;
 
   std::u32string text_;
   std::u32string drawn_;             // Measurer::draw_char of each code point
   std::vector<int> styles_;
   std::vector<Cluster> clusters_;
   std::vector<long> widths_;         // per cluster, 1/1000 em (0 for invisible and LF)
-  std::vector<unsigned char> break_ok_;  // [j]: break_allowed(clusters_, j), j >= 1
+  std::vector<std::uint8_t> ranks_;  // [j]: rank of a break before cluster j (kNever: forbidden)
 };
 
 // Lays out runs. Empty input gives zero lines; otherwise each LF-separated paragraph gives

@@ -1,0 +1,103 @@
+// Balancing a paragraph's lonely last line (PreparedParagraph::balance).
+//
+// The old way narrowed the whole measure until the last line grew; that wrapped every line
+// early and, when the narrower measure met a long word, created breaks inside it. Here the
+// line count and the measure stay; the layout is the greedy one restricted to breaks from
+// which the rest of the part can still be set in the remaining lines with a last line of
+// more than `lonely` content clusters. Lines therefore stay as full as that allows, from the
+// first down: in practice only the line or two before the end give up a phrase.
+#include <algorithm>
+
+#include "text/linebreak_rank.hpp"
+#include "text/paragraph.hpp"
+#include "text/paragraph_internal.hpp"
+
+namespace plandeck::text {
+
+namespace {
+
+using Break = PreparedParagraph::Break;
+
+}  // namespace
+
+bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
+                                const LayoutOptions& options, int lonely, std::vector<Break>& out) const {
+  out.clear();
+  const std::size_t lines = laid.size();
+  if (lines < 2 || last <= first) return false;
+  for (const Break& b : laid)
+    if (b.forced) return false;  // an emergency break cannot be planned around
+  const int had = content_clusters(laid.back().from, laid.back().to);
+  if (had > lonely) return false;
+
+  const detail::Fit fits(options);
+  const std::size_t n = last - first;
+  // sum[k]: width of clusters [first, first + k); ink[k]: the end of their visible part
+  // (trailing spaces neither count nor show), both relative to `first`.
+  std::vector<long> sum(n + 1, 0);
+  std::vector<std::size_t> ink(n + 1, 0);
+  for (std::size_t k = 1; k <= n; ++k) {
+    sum[k] = sum[k - 1] + widths_[first + k - 1];
+    ink[k] = detail::is_space(clusters_[first + k - 1].cls) ? ink[k - 1] : k;
+  }
+  auto visible = [&](std::size_t i, std::size_t j) {
+    const std::size_t a = i - first, e = std::max(ink[j - first], a);
+    return sum[e] - sum[a];
+  };
+  auto line_fits = [&](std::size_t i, std::size_t j) {
+    if (fits(visible(i, j))) return true;
+    return options.hanging && j - 1 > i && detail::can_hang(clusters_[j - 1].base) &&
+           fits(visible(i, j - 1));
+  };
+
+  std::vector<unsigned char> greedy_end(last + 1, 0);
+  for (std::size_t k = 0; k + 1 < lines; ++k) greedy_end[laid[k].to] = 1;
+
+  // feasible[m][i]: clusters [i, last) can be set in exactly m lines over `usable` breaks,
+  // with a last line of at least `need` content clusters.
+  std::vector<std::vector<unsigned char>> feasible(lines + 1);
+  std::vector<unsigned char> usable(last + 1, 0), mask(last + 1, 0);
+  auto plan = [&](unsigned min_rank, int need) {
+    for (std::size_t j = first + 1; j < last; ++j)
+      usable[j] = (ranks_[j] >= min_rank || greedy_end[j]) && ranks_[j] != kNever ? 1 : 0;
+    for (auto& f : feasible) f.assign(last + 1, 0);
+    for (std::size_t i = first; i < last; ++i)
+      feasible[1][i] = line_fits(i, last) && content_clusters(i, last) >= need ? 1 : 0;
+    for (std::size_t m = 2; m <= lines; ++m) {
+      for (std::size_t i = first; i < last; ++i) {
+        for (std::size_t j = i + 1; j < last; ++j) {
+          if (!fits(visible(i, j - 1))) break;  // nothing further fits
+          if (usable[j] && feasible[m - 1][j] && line_fits(i, j)) {
+            feasible[m][i] = 1;
+            break;
+          }
+        }
+      }
+    }
+    if (!feasible[lines][first]) return false;
+    // Forward: each line as greedy sets it, among the breaks that keep the rest feasible.
+    out.clear();
+    std::size_t i = first;
+    for (std::size_t k = 0; k + 1 < lines; ++k) {
+      const std::vector<unsigned char>& rest = feasible[lines - k - 1];
+      for (std::size_t j = 0; j <= last; ++j) mask[j] = j < last && usable[j] && rest[j] ? 1 : 0;
+      Break b = next_line(i, last, options, &mask);
+      if (b.to == 0) return false;  // cannot happen: feasible[lines - k][i] holds
+      out.push_back(b);
+      i = b.to;
+    }
+    out.push_back(Break{i, last, false, !fits(visible(i, last))});
+    return true;
+  };
+  // Phrase-level breaks first; a break where the script changes inside a phrase (手続|の)
+  // only when no phrase-level layout exists. A last line as long as `lonely` + 1 first,
+  // else the longest that improves on the greedy one.
+  for (int need = lonely + 1; need > had; --need) {
+    if (plan(kPhrase, need)) return true;
+    if (plan(kScriptChange, need)) return true;
+  }
+  out.clear();
+  return false;
+}
+
+}  // namespace plandeck::text

@@ -117,7 +117,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                             text::kStrong);
   Page base;
   diag::Diagnostics scratch;
-  Ctx quiet(c.layout, c.fonts, scratch, c.sources);
+  Ctx quiet(c, scratch);
   Area a = draw_frame(base, quiet, title, nullptr, "目次", d.loc);
   a.y += 6;
   a.h -= 6;
@@ -293,7 +293,7 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   bool settled_quietly = false;  // the last pass is the final TOC and reported nothing
   for (int pass = 0; pass < 4; ++pass) {
     diag::Diagnostics scratch;
-    Ctx quiet(layout, fonts, scratch, sources);
+    Ctx quiet(c, scratch);
     toc_p = toc_pages(quiet, plan.document, toc, 1 + toc_count);
     if (toc_p.size() == toc_count) {
       settled_quietly = scratch.empty();

@@ -14,7 +14,7 @@ namespace plandeck::compose::detail {
 Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
          const diag::SourceMap* s)
     : layout(l), fonts(f), diags(d), sources(s),
-      paragraphs(std::make_unique<text::ParagraphCache>(f)) {
+      paragraphs(std::make_shared<text::ParagraphCache>(f)) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -27,6 +27,10 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
       file_of[static_cast<std::size_t>(style)].push_back(index);
     }
   }
+}
+
+Ctx::Ctx(const Ctx& parent, diag::Diagnostics& d) : Ctx(parent.layout, parent.fonts, d, parent.sources) {
+  paragraphs = parent.paragraphs;
 }
 
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {

@@ -35,13 +35,18 @@ struct Ctx {
   // exactly what recomputing would. Not shared between threads (one Ctx per compose call).
   mutable std::shared_ptr<TableCache> tables;
   // Paragraphs prepared for layout (normalised runs → clusters, advances, break
-  // opportunities), by content: the size searches lay the same texts out many times.
-  std::unique_ptr<text::ParagraphCache> paragraphs;
+  // opportunities, phrase ranks), by content: the size searches lay the same texts out many
+  // times. Shared with the quiet contexts of probes (same thread, same fonts), so that ICU
+  // ranks each paragraph once per compose call.
+  std::shared_ptr<text::ParagraphCache> paragraphs;
   // text::normalize(utf8).text by utf8 (runs(c, ...)).
   mutable std::unordered_map<std::string, std::u32string> normalized;
 
   Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
       const diag::SourceMap* s);
+  // A context for a probe: the parent's layout, fonts, sources and prepared paragraphs,
+  // its own diagnostics.
+  Ctx(const Ctx& parent, diag::Diagnostics& d);
 };
 
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.

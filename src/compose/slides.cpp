@@ -556,7 +556,7 @@ std::vector<Page> details(const Ctx& c, const model::Slide& slide, const model::
   const model::DetailTable& t = s.table;
   Page probe;
   diag::Diagnostics scratch;
-  Ctx quiet(c.layout, c.fonts, scratch, c.sources);
+  Ctx quiet(c, scratch);
   Area a = draw_frame(probe, quiet, title, &slide.heading, name, slide.loc);
   const double caption_h = t.caption.empty() ? 0 : c.layout.table.caption_height;
   TableRequest req;

@@ -46,10 +46,26 @@ void PreparedParagraph::prepare(const std::vector<StyledRun>& runs, const Measur
     }
     widths_.push_back(w);
   }
+  // Plain ranks now (every allowed break alike); phrase ranks when a line first has to
+  // break (rank_phrases): most titles, labels and cells fit on one line and never need ICU.
+  ranks_ = rank_breaks(text_, clusters_, {});
+  if (phrases && clusters_.size() > 1) {
+    phrases_ = phrases;
+    ranked_ = false;
+  }
+}
+
+void PreparedParagraph::rank_phrases() const {
+  if (ranked_) return;
   std::vector<unsigned char> phrase_start;
-  // A paragraph of one cluster has no break to rank: skip ICU.
-  if (phrases && clusters_.size() > 1) phrases->boundaries(text_, phrase_start);
+  phrases_->boundaries(text_, phrase_start);
   ranks_ = rank_breaks(text_, clusters_, phrase_start);
+  ranked_ = true;
+}
+
+unsigned PreparedParagraph::rank(std::size_t j) const {
+  rank_phrases();
+  return ranks_[j];
 }
 
 bool PreparedParagraph::hard_break(std::size_t cluster) const {
@@ -72,6 +88,16 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
                                                       const LayoutOptions& options,
                                                       const std::vector<unsigned char>* allowed) const {
   const Fit fits(options);
+  if (!ranked_) {
+    // Ranks matter only when the rest of the part does not fit on this line.
+    long sum = 0, visible = 0;
+    for (std::size_t j = i; j < last; ++j) {
+      sum += widths_[j];
+      if (!is_space(clusters_[j].cls)) visible = sum;
+    }
+    if (fits(visible)) return Break{i, last, false, false};
+    rank_phrases();
+  }
   // best[r]: the furthest fitting break of rank r; rank kAuthorSpace + 1 is the part's end.
   struct Candidate {
     std::size_t to = 0;
@@ -193,7 +219,7 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
   const Fit fits(options);
   const std::size_t from = b.from, to = b.to;
   line.forced = b.forced;
-  line.cuts_word = to < clusters_.size() && !hard_break(to) && ranks_[to] == kWholeWord;
+  line.cuts_word = to < clusters_.size() && !hard_break(to) && rank(to) == kWholeWord;
   line.begin = clusters_[from].begin;
   line.end = clusters_[to - 1].end;
   std::size_t draw_end = to;  // trailing spaces are neither counted nor drawn

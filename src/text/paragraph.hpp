@@ -75,7 +75,11 @@ class PreparedParagraph {
   PreparedParagraph() = default;
   // Plain JLREQ breaking: every allowed break is as good as any other (the spec's §5.6).
   PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer);
-  // Phrase-aware breaking: `phrases` ranks the allowed breaks (used here only, not kept).
+  // Phrase-aware breaking: `phrases` ranks the allowed breaks. It is asked only when a line
+  // of this paragraph first has to break (ICU costs more than all the rest of preparing a
+  // paragraph, and most titles, labels and cells never wrap), so it must outlive this
+  // paragraph, and the paragraph belongs to the breaker's thread, as the breaker does
+  // (ParagraphCache owns both).
   PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer,
                     PhraseBreaker& phrases);
 
@@ -115,7 +119,7 @@ class PreparedParagraph {
   int content_clusters(std::size_t from, std::size_t to) const;
 
   // The rank (linebreak_rank.hpp) of a break before cluster j (1 <= j < cluster_count()).
-  unsigned rank(std::size_t j) const { return ranks_[j]; }
+  unsigned rank(std::size_t j) const;
   const Cluster& cluster(std::size_t k) const { return clusters_[k]; }
 
   // Balancing (paragraph_balance.cpp). The LF-free part [first, last) was laid out as `laid`
@@ -132,6 +136,8 @@ class PreparedParagraph {
 
  private:
   void prepare(const std::vector<StyledRun>& runs, const Measurer& measurer, PhraseBreaker* phrases);
+  // Replaces the plain ranks by phrase ranks, once (a no-op without a breaker).
+  void rank_phrases() const;
   // The next line from cluster i of the LF-free part [i, last). `allowed` (indexed by
   // cluster, may be null) restricts the breaks considered (balancing); without it no break
   // fitting means an emergency break.
@@ -143,7 +149,11 @@ class PreparedParagraph {
   std::vector<int> styles_;
   std::vector<Cluster> clusters_;
   std::vector<long> widths_;         // per cluster, 1/1000 em (0 for invisible and LF)
-  std::vector<std::uint8_t> ranks_;  // [j]: rank of a break before cluster j (kNever: forbidden)
+  // [j]: rank of a break before cluster j (kNever: forbidden). Computed lazily with
+  // phrases_ (see the constructor); mutable for that cache only.
+  mutable std::vector<std::uint8_t> ranks_;
+  PhraseBreaker* phrases_ = nullptr;
+  mutable bool ranked_ = true;
 };
 
 // Lays out runs. Empty input gives zero lines; otherwise each LF-separated paragraph gives

@@ -25,6 +25,7 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
   out.clear();
   const std::size_t lines = laid.size();
   if (lines < 2 || last <= first) return false;
+  rank_phrases();
   for (const Break& b : laid)
     if (b.forced) return false;  // an emergency break cannot be planned around
   const int had = content_clusters(laid.back().from, laid.back().to);

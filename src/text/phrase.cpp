@@ -7,23 +7,32 @@
 namespace plandeck::text {
 
 struct PhraseBreaker::Impl {
-  std::unique_ptr<icu::BreakIterator> iterator;
+  bool opened = false;
+  std::unique_ptr<icu::BreakIterator> iterator;  // null after opening: ICU has no data
   icu::UnicodeString utf16;             // reused between calls
   std::vector<std::size_t> code_point;  // UTF-16 offset -> code point index
 };
 
-PhraseBreaker::PhraseBreaker() : impl_(std::make_unique<Impl>()) {
+PhraseBreaker::PhraseBreaker() : impl_(std::make_unique<Impl>()) {}
+
+PhraseBreaker::~PhraseBreaker() = default;
+
+void PhraseBreaker::open() {
+  if (impl_->opened) return;
+  impl_->opened = true;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createLineInstance(icu::Locale("ja@lw=phrase"), status));
   if (U_SUCCESS(status) && it) impl_->iterator = std::move(it);
 }
 
-PhraseBreaker::~PhraseBreaker() = default;
-
-bool PhraseBreaker::available() const { return impl_->iterator != nullptr; }
+bool PhraseBreaker::available() {
+  open();
+  return impl_->iterator != nullptr;
+}
 
 void PhraseBreaker::boundaries(std::u32string_view text, std::vector<unsigned char>& out) {
+  open();
   out.assign(text.size() + 1, 0);
   out[0] = 1;
   out[text.size()] = 1;

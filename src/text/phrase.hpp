@@ -13,8 +13,8 @@ namespace plandeck::text {
 
 class PhraseBreaker {
  public:
-  // Opens the ICU iterator once. Opening it costs far more than using it (ICU reads its
-  // dictionary data then), so one breaker serves every paragraph of a deck; it lives in the
+  // Opens the ICU iterator once, on first use. Opening it costs far more than using it
+  // (ICU reads its rules and dictionary then), so one breaker serves every paragraph; it lives in the
   // object that prepares paragraphs (ParagraphCache) rather than in a global, which keeps
   // layout free of process-wide state and lets each thread own its own breaker (an ICU
   // iterator is not thread-safe). When ICU cannot open it (no data), available() is false
@@ -24,7 +24,7 @@ class PhraseBreaker {
   PhraseBreaker(const PhraseBreaker&) = delete;
   PhraseBreaker& operator=(const PhraseBreaker&) = delete;
 
-  bool available() const;
+  bool available();
 
   // out[k] (k = 0 .. text.size()) is 1 when a phrase starts at code point k, i.e. ICU offers
   // a phrase-level line break before text[k]; out[0] and out[text.size()] are 1. ICU works in
@@ -32,6 +32,7 @@ class PhraseBreaker {
   void boundaries(std::u32string_view text, std::vector<unsigned char>& out);
 
  private:
+  void open();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

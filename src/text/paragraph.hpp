@@ -131,8 +131,10 @@ class PreparedParagraph {
   // script-change break inside a phrase only when no phrase-level solution exists). When
   // no such layout exists, `out` is the one that leaves the last line longest if that is
   // longer than `laid`'s, and false is returned when nothing improves.
+  // Parts of more than kMaxBalancedLines lines are not balanced (the search would be slow).
   bool balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
                const LayoutOptions& options, int lonely, std::vector<Break>& out) const;
+  static constexpr std::size_t kMaxBalancedLines = 64;
 
  private:
   void prepare(const std::vector<StyledRun>& runs, const Measurer& measurer, PhraseBreaker* phrases);

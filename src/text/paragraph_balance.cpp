@@ -24,7 +24,9 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
                                 const LayoutOptions& options, int lonely, std::vector<Break>& out) const {
   out.clear();
   const std::size_t lines = laid.size();
-  if (lines < 2 || last <= first) return false;
+  // The search costs lines x clusters x clusters-per-line: a part of more lines than any
+  // slide holds (hostile input) is left as it is.
+  if (lines < 2 || lines > kMaxBalancedLines || last <= first) return false;
   rank_phrases();
   for (const Break& b : laid)
     if (b.forced) return false;  // an emergency break cannot be planned around

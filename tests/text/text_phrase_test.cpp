@@ -5,6 +5,7 @@
 // 1 em, ASCII 0.5 em); widths in em at size 1 pt.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -221,4 +222,61 @@ TEST_CASE("balancing a lonely last line keeps phrases and the line count", "[tex
   CHECK(U(three.back()).size() >= 3);
   // No layout without a katakana cut: the lonely line stays rather than cutting サービス.
   CHECK(balanced_lines("サービスサービス提供", 8) == std::vector<std::string>{"サービスサービス", "提供"});
+}
+
+namespace {
+
+struct Lcg {
+  std::uint64_t s;
+  std::size_t below(std::size_t n) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(s >> 33) % n;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("phrase-aware layout of random text keeps the JLREQ rules and its counts", "[text][phrase]") {
+  // Japanese-heavy text with katakana words, numbers and units, spaces, Latin, a character
+  // outside the BMP (two UTF-16 units for ICU), hard breaks and kinsoku characters.
+  const std::u32string alphabet =
+      U"県民の手続オンライン申請サービス提供を推進するデータ活用、。「」（）ー・ッ"
+      U"0123,4500人件回/月 DX Ship　\n𠮷々？％";
+  Lcg rng{20240601};
+  t::PhraseBreaker phrases;
+  for (int trial = 0; trial < 300; ++trial) {
+    std::u32string text;
+    const std::size_t len = rng.below(90);
+    for (std::size_t k = 0; k < len; ++k) text.push_back(alphabet[rng.below(alphabet.size())]);
+    const t::PreparedParagraph p({{text, 0}}, metric(), phrases);
+    const std::vector<t::Cluster> clusters = t::make_clusters(text);
+    for (double em : {1.5, 4.0, 7.5, 12.0, 30.0}) {
+      INFO("trial " << trial << " width " << em << " text \"" << S(text) << "\"");
+      const t::LayoutOptions o = width(em);
+      const t::ParagraphLayout laid = p.layout(o);
+      const t::PreparedParagraph::Count c = p.count(o);
+      REQUIRE(c.lines == static_cast<int>(laid.lines.size()));
+      REQUIRE(c.forced == laid.forced_count);
+      std::vector<t::PreparedParagraph::Break> bs;
+      REQUIRE(p.breaks(o, bs) == laid.forced_count);
+      for (std::size_t k = 0; k + 1 < bs.size(); ++k) {
+        const std::size_t at = bs[k].to;
+        if (bs[k].forced || bs[k + 1].from != at) continue;  // an emergency cut, or a hard break
+        REQUIRE(t::break_allowed(clusters, at));
+      }
+      for (const t::Line& l : laid.lines) REQUIRE((l.forced || !l.overflow));
+      // Balancing keeps the line count and adds no emergency break.
+      t::ParagraphCache cache(metric());
+      t::BoxSpec box;
+      box.width_pt = em;
+      box.height_pt = 1e6;
+      box.max_size = box.min_size = 1;
+      box.balance = true;
+      const t::PreparedBox prepared({t::BoxParagraph{{{text, 0}}, {}, 0, 0, 0}}, cache);
+      const t::FitResult balanced = t::layout_box(prepared, box, 1);
+      const t::BoxCount flat = t::count_box(prepared, box, 1);
+      REQUIRE(balanced.line_count == flat.line_count);
+      REQUIRE(balanced.forced_count <= flat.forced_count);
+    }
+  }
 }

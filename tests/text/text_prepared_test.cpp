@@ -125,7 +125,8 @@ class RefFiller {
     // greedy last line has. Only for parts without emergency breaks.
     const bool any_forced = std::any_of(steps.begin(), steps.end(), [](const Step& s) { return s.forced; });
     const int had = content(steps.back().from, steps.back().to);
-    if (lonely_ >= 0 && steps.size() >= 2 && !any_forced && had <= lonely_) {
+    if (lonely_ >= 0 && steps.size() >= 2 && steps.size() <= t::PreparedParagraph::kMaxBalancedLines &&
+        !any_forced && had <= lonely_) {
       for (int need = lonely_ + 1; need > had; --need) {
         std::vector<std::size_t> ends;
         std::set<std::pair<std::size_t, std::size_t>> dead;

@@ -79,9 +79,10 @@ struct TextRules {
   double ascent = 0.88;                // baseline below the top of the em box, in em
   std::vector<std::string> markers = {"・", "-"};  // list bullet per depth (last repeats)
   std::string summary_marker = "➤";    // a summary line starting with it hangs it as a bullet
-  // A paragraph whose last line would hold one or two characters (施, る。) is laid out
-  // again with a measure narrowed in 2 % steps down to `balance_floor` of the box width,
-  // keeping its line count (§7.3). Heights never change, so neither do font sizes.
+  // A paragraph whose last line would hold one or two characters (施, る。) is broken again
+  // at the same measure and line count so that its last line holds more, preferring lines
+  // that keep `balance_floor` of their width (§7.3, text::PreparedParagraph::balance).
+  // Heights never change, so neither do font sizes.
   bool balance = true;
   double balance_floor = 0.80;
 };

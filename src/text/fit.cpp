@@ -28,7 +28,8 @@ void balance_part(const PreparedParagraph& p, std::size_t first, std::size_t las
                   const std::vector<Break>& laid, int forced, const LayoutOptions& options,
                   const BoxSpec& box, std::vector<Break>& scratch, ParagraphLayout& out) {
   const bool lonely = part_shortfall(p, laid.size(), laid.back(), box.balance_lonely) != 0;
-  const bool better = lonely && p.balance(first, last, laid, options, box.balance_lonely, scratch);
+  const bool better =
+      lonely && p.balance(first, last, laid, options, box.balance_lonely, box.balance_floor, scratch);
   for (const Break& b : better ? scratch : laid) out.lines.push_back(p.line(b, options));
   out.forced_count += forced;  // balance() never touches a part with an emergency break
 }

@@ -39,10 +39,11 @@ struct BoxSpec {
   // clusters (closing brackets and 、。，． not counted), the part is broken again at the same
   // measure and line count so that its last line holds more (PreparedParagraph::balance:
   // lines stay as full as that allows, and no break of a worse rank than the greedy layout
-  // used is created); if no layout gets there, the one that leaves the last line longest,
-  // else the original. Line counts never change, so heights (and the size search) are
-  // exactly those of an unbalanced layout. balance_step and balance_floor belonged to the
-  // former narrowing search and are not used.
+  // used is created; lines before the last keeping `balance_floor` of their width are
+  // preferred); if no layout gets there, the one that leaves the last line longest, else
+  // the original. Line counts never change, so heights (and the size search) are exactly
+  // those of an unbalanced layout. balance_step belonged to the former narrowing search
+  // and is not used.
   bool balance = false;
   int balance_lonely = 2;
   double balance_step = 0.02;

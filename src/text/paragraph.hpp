@@ -128,12 +128,14 @@ class PreparedParagraph {
   // last line holds more: each line is still the furthest fitting break of the best rank,
   // among the breaks that leave the rest settable that way, so only the lines before the
   // end give up text, and no break of a rank the greedy layout avoided is created (a
-  // script-change break inside a phrase only when no phrase-level solution exists). When
-  // no such layout exists, `out` is the one that leaves the last line longest if that is
+  // script-change break inside a phrase only when no phrase-level solution exists).
+  // Layouts whose lines before the last keep at least `floor` of their greedy width are
+  // preferred (no line wraps much earlier than it did); without one, any width. When no
+  // such layout exists, `out` is the one that leaves the last line longest if that is
   // longer than `laid`'s, and false is returned when nothing improves.
   // Parts of more than kMaxBalancedLines lines are not balanced (the search would be slow).
   bool balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
-               const LayoutOptions& options, int lonely, std::vector<Break>& out) const;
+               const LayoutOptions& options, int lonely, double floor, std::vector<Break>& out) const;
   static constexpr std::size_t kMaxBalancedLines = 64;
 
  private:

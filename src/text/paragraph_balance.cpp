@@ -21,7 +21,8 @@ using Break = PreparedParagraph::Break;
 }  // namespace
 
 bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
-                                const LayoutOptions& options, int lonely, std::vector<Break>& out) const {
+                                const LayoutOptions& options, int lonely, double floor,
+                                std::vector<Break>& out) const {
   out.clear();
   const std::size_t lines = laid.size();
   // The search costs lines x clusters x clusters-per-line: a part of more lines than any
@@ -54,10 +55,19 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
   };
 
   std::vector<unsigned char> greedy_end(last + 1, 0);
-  for (std::size_t k = 0; k + 1 < lines; ++k) greedy_end[laid[k].to] = 1;
+  std::vector<long> greedy_width(lines, 0);  // visible width of each greedy line
+  for (std::size_t k = 0; k < lines; ++k) {
+    if (k + 1 < lines) greedy_end[laid[k].to] = 1;
+    greedy_width[k] = visible(laid[k].from, laid[k].to);
+  }
+  // Line k of [i, j) keeps at least `keep` of its greedy width (0: any width).
+  double keep = 0;
+  auto full_enough = [&](std::size_t k, std::size_t i, std::size_t j) {
+    return static_cast<double>(visible(i, j)) >= keep * static_cast<double>(greedy_width[k]) - 1e-9;
+  };
 
   // feasible[m][i]: clusters [i, last) can be set in exactly m lines over `usable` breaks,
-  // with a last line of at least `need` content clusters.
+  // each line but the last full enough, the last holding at least `need` content clusters.
   std::vector<std::vector<unsigned char>> feasible(lines + 1);
   std::vector<unsigned char> usable(last + 1, 0), mask(last + 1, 0);
   auto plan = [&](unsigned min_rank, int need) {
@@ -70,7 +80,7 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
       for (std::size_t i = first; i < last; ++i) {
         for (std::size_t j = i + 1; j < last; ++j) {
           if (!fits(visible(i, j - 1))) break;  // nothing further fits
-          if (usable[j] && feasible[m - 1][j] && line_fits(i, j)) {
+          if (usable[j] && feasible[m - 1][j] && line_fits(i, j) && full_enough(lines - m, i, j)) {
             feasible[m][i] = 1;
             break;
           }
@@ -83,7 +93,8 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
     std::size_t i = first;
     for (std::size_t k = 0; k + 1 < lines; ++k) {
       const std::vector<unsigned char>& rest = feasible[lines - k - 1];
-      for (std::size_t j = 0; j <= last; ++j) mask[j] = j < last && usable[j] && rest[j] ? 1 : 0;
+      for (std::size_t j = 0; j <= last; ++j)
+        mask[j] = j > i && j < last && usable[j] && rest[j] && full_enough(k, i, j) ? 1 : 0;
       Break b = next_line(i, last, options, &mask);
       if (b.to == 0) return false;  // cannot happen: feasible[lines - k][i] holds
       out.push_back(b);
@@ -92,12 +103,18 @@ bool PreparedParagraph::balance(std::size_t first, std::size_t last, const std::
     out.push_back(Break{i, last, false, !fits(visible(i, last))});
     return true;
   };
-  // Phrase-level breaks first; a break where the script changes inside a phrase (手続|の)
-  // only when no phrase-level layout exists. A last line as long as `lonely` + 1 first,
-  // else the longest that improves on the greedy one.
+  // A last line of `lonely` + 1 first, else the longest that improves on the greedy one.
+  // For each: phrase-level breaks, else also breaks where the script changes inside a
+  // phrase (開催|される, 手続|の); for each of those, lines that keep `floor` of their
+  // width first, then any (a lonely last line is worse than a short line before it).
   for (int need = lonely + 1; need > had; --need) {
-    if (plan(kPhrase, need)) return true;
-    if (plan(kScriptChange, need)) return true;
+    for (unsigned rank : {unsigned{kPhrase}, unsigned{kScriptChange}}) {
+      for (double f : {floor, 0.0}) {
+        keep = f;
+        if (plan(rank, need)) return true;
+        if (floor <= 0) break;
+      }
+    }
   }
   out.clear();
   return false;

@@ -328,16 +328,22 @@ TEST_CASE("balancing fills a lonely last line without changing the line count", 
     // "いる。" (two) is still lonely; 0.88 x 150 = 132 pt puts 13 em on the first line.
     CHECK(got == std::vector<std::string>{"県民負担の軽減につながっ", "ている。"});
   }
-  SECTION("three lines: the first line stays full, the second gives up what the last needs") {
+  SECTION("three lines: the lines before the last share what it needs, none wraps early") {
     box.balance = true;
     box.width_pt = 100;
     std::string kanji;
     for (int i = 0; i < 21; ++i) kanji += "漢";
     const t::FitResult r = t::fit_box({para(kanji)}, metric, box);
     REQUIRE(r.paragraphs[0].lines.size() == 3);
-    CHECK(r.paragraphs[0].lines[0].line.text().size() == 10);  // as the greedy layout
-    CHECK(r.paragraphs[0].lines[1].line.text().size() == 8);
+    // Greedy: 10 / 10 / 1. 10 / 8 / 3 would leave the second line 80 % of its width, under
+    // the floor (82 %): each line gives up one instead.
+    CHECK(r.paragraphs[0].lines[0].line.text().size() == 9);
+    CHECK(r.paragraphs[0].lines[1].line.text().size() == 9);
     CHECK(r.paragraphs[0].lines[2].line.text().size() == 3);
+    box.balance_floor = 0;  // without the floor, the first line stays full
+    const t::FitResult any = t::fit_box({para(kanji)}, metric, box);
+    CHECK(any.paragraphs[0].lines[0].line.text().size() == 10);
+    CHECK(any.paragraphs[0].lines[1].line.text().size() == 8);
   }
   SECTION("no layout without a forced break: the layout is kept") {
     box.balance = true;

@@ -43,10 +43,12 @@ bool counts_as_content(const t::Cluster& c) {
 
 class RefFiller {
  public:
-  // lonely >= 0: balance each part whose last line holds at most `lonely` content clusters.
+  // lonely >= 0: balance each part whose last line holds at most `lonely` content clusters,
+  // preferring lines that keep `floor` of their greedy width.
   RefFiller(const std::u32string& text, const std::vector<int>& styles, const t::Measurer& m,
-            const t::LayoutOptions& o, int lonely = -1)
-      : text_(text), styles_(styles), m_(m), o_(o), clusters_(t::make_clusters(text)), lonely_(lonely) {
+            const t::LayoutOptions& o, int lonely = -1, double floor = 0)
+      : text_(text), styles_(styles), m_(m), o_(o), clusters_(t::make_clusters(text)), lonely_(lonely),
+        floor_(floor) {
     limit_ = o.width_pt * 1000.0 + 1e-6;
     for (const t::Cluster& c : clusters_) {
       long w = 0;
@@ -122,22 +124,31 @@ class RefFiller {
     // Balancing, by exhaustive search: the layout with the same number of lines whose line
     // ends, taken from the first line on, are as far as possible, with a last line of at
     // least `need` content clusters; `need` from lonely + 1 down to one more than the
-    // greedy last line has. Only for parts without emergency breaks.
+    // greedy last line has; for each, first with every line but the last at least floor_
+    // of its greedy width, then without. Only for parts without emergency breaks.
     const bool any_forced = std::any_of(steps.begin(), steps.end(), [](const Step& s) { return s.forced; });
     const int had = content(steps.back().from, steps.back().to);
     if (lonely_ >= 0 && steps.size() >= 2 && steps.size() <= t::PreparedParagraph::kMaxBalancedLines &&
         !any_forced && had <= lonely_) {
-      for (int need = lonely_ + 1; need > had; --need) {
-        std::vector<std::size_t> ends;
-        std::set<std::pair<std::size_t, std::size_t>> dead;
-        if (search(first, last, steps.size(), need, ends, dead)) {
-          std::size_t from = first;
-          steps.clear();
-          for (std::size_t e : ends) {
-            steps.push_back(Step{from, e, false, !fits(visible_width(from, e))});
-            from = e;
+      greedy_.clear();
+      for (const Step& st : steps) greedy_.push_back(visible_width(st.from, st.to));
+      bool done = false;
+      for (int need = lonely_ + 1; need > had && !done; --need) {
+        for (double f : {floor_, 0.0}) {
+          keep_ = f;
+          std::vector<std::size_t> ends;
+          std::set<std::pair<std::size_t, std::size_t>> dead;
+          if (search(first, last, steps.size(), need, ends, dead)) {
+            std::size_t from = first;
+            steps.clear();
+            for (std::size_t e : ends) {
+              steps.push_back(Step{from, e, false, !fits(visible_width(from, e))});
+              from = e;
+            }
+            done = true;
+            break;
           }
-          break;
+          if (floor_ <= 0) break;
         }
       }
     }
@@ -168,8 +179,10 @@ class RefFiller {
       return true;
     }
     if (dead.count({i, lines})) return false;
+    const std::size_t k = greedy_.size() - lines;  // index of this line
     for (std::size_t j = last - 1; j > i; --j) {
       if (!t::break_allowed(clusters_, j) || !line_fits(i, j)) continue;
+      if (static_cast<double>(visible_width(i, j)) < keep_ * static_cast<double>(greedy_[k]) - 1e-9) continue;
       ends.push_back(j);
       if (search(j, last, lines - 1, need, ends, dead)) return true;
       ends.pop_back();
@@ -213,6 +226,9 @@ class RefFiller {
   std::vector<long> widths_;
   double limit_ = 0;
   int lonely_ = -1;
+  double floor_ = 0;
+  double keep_ = 0;
+  std::vector<long> greedy_;  // visible widths of the greedy lines of the part balanced
 };
 
 int RefFiller::content(std::size_t i, std::size_t j) const {
@@ -223,20 +239,20 @@ int RefFiller::content(std::size_t i, std::size_t j) const {
 }
 
 t::ParagraphLayout ref_layout(const std::vector<t::StyledRun>& runs, const t::Measurer& m,
-                              const t::LayoutOptions& o, int lonely = -1) {
+                              const t::LayoutOptions& o, int lonely = -1, double floor = 0) {
   std::u32string text;
   std::vector<int> styles;
   for (const t::StyledRun& r : runs) {
     text += r.text;
     styles.insert(styles.end(), r.text.size(), r.style);
   }
-  return RefFiller(text, styles, m, o, lonely).run();
+  return RefFiller(text, styles, m, o, lonely, floor).run();
 }
 
 
 t::ParagraphLayout ref_balanced(const std::vector<t::StyledRun>& runs, const t::Measurer& m,
                                 const t::LayoutOptions& o, const t::BoxSpec& box) {
-  return ref_layout(runs, m, o, box.balance ? box.balance_lonely : -1);
+  return ref_layout(runs, m, o, box.balance ? box.balance_lonely : -1, box.balance_floor);
 }
 
 t::FitResult ref_layout_box(const std::vector<t::BoxParagraph>& ps, const t::Measurer& m,

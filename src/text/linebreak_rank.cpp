@@ -58,6 +58,27 @@ bool splits_compound(std::u32string_view text, std::size_t k, const std::vector<
   return is_han(before) && lone_before && (is_han(at) || is_katakana_letter(at));
 }
 
+// Inside a phrase, where the script changes: a word edge (手続|の, を|廃止, デジタル|の)
+// unless kanji or katakana go on in hiragana that is not a particle (okurigana: 見直|し,
+// 基本的|な) or a one-kanji suffix follows (デジタル|化).
+bool is_particle(char32_t cp) {
+  switch (cp) {
+    case U'の': case U'を': case U'に': case U'が': case U'は': case U'で': case U'と':
+    case U'へ': case U'も': case U'や':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool word_edge_in_phrase(std::u32string_view text, const Cluster& a, const Cluster& b,
+                         const std::vector<unsigned char>& phrase_start) {
+  const Script sa = script_of(a), sb = script_of(b);
+  if (sa == sb) return false;
+  if ((sa == Script::Han || sa == Script::Katakana) && sb == Script::Hiragana) return is_particle(b.base);
+  return !splits_compound(text, b.begin, phrase_start);
+}
+
 // The rank of an allowed break before clusters[j] (1 <= j < size), phrases known.
 BreakRank rank_allowed(std::u32string_view text, const std::vector<Cluster>& cl, std::size_t j,
                        const std::vector<unsigned char>& phrase_start) {
@@ -80,7 +101,7 @@ BreakRank rank_allowed(std::u32string_view text, const std::vector<Cluster>& cl,
   if (a.cls == C::SY && j >= 2 && is_unit_letter(cl[j - 2].base) && is_unit_letter(b.base))
     return kWholeWord;  // 回/月, 件／月
   if (phrase_start[b.begin]) return splits_compound(text, b.begin, phrase_start) ? kInsideWord : kPhrase;
-  return script_of(a) != script_of(b) ? kScriptChange : kInsideWord;
+  return word_edge_in_phrase(text, a, b, phrase_start) ? kScriptChange : kInsideWord;
 }
 
 }  // namespace

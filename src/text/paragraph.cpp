@@ -86,9 +86,10 @@ int PreparedParagraph::content_clusters(std::size_t from, std::size_t to) const 
 // early in a long line is not a reason to leave the rest empty).
 PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t last,
                                                       const LayoutOptions& options,
-                                                      const std::vector<unsigned char>* allowed) const {
+                                                      const std::vector<unsigned char>* allowed,
+                                                      bool plain) const {
   const Fit fits(options);
-  if (!ranked_) {
+  if (!ranked_ && !plain) {
     // Ranks matter only when the rest of the part does not fit on this line.
     long sum = 0, visible = 0;
     for (std::size_t j = i; j < last; ++j) {
@@ -111,7 +112,7 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
     const long before = visible;  // visibleWidth(i, j-1)
     sum += widths_[j - 1];
     if (!is_space(clusters_[j - 1].cls)) visible = sum;
-    const std::size_t r = j == last ? kEnd : ranks_[j];
+    const std::size_t r = j == last ? kEnd : (plain && ranks_[j] != kNever) ? std::size_t{kPhrase} : ranks_[j];
     if (r != kNever && (!allowed || (*allowed)[j])) {
       if (fits(visible)) {
         best[r] = Candidate{j, false, visible};
@@ -156,20 +157,39 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
   return b;
 }
 
+int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+                              std::vector<Break>& out) const {
+  int forced_count = 0;
+  for (std::size_t i = first; i < last;) {
+    Break b = next_line(i, last, options, nullptr, plain);
+    out.push_back(b);
+    if (b.forced) ++forced_count;
+    i = b.to;
+  }
+  return forced_count;
+}
+
 int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
                               std::vector<Break>& out) const {
   if (first == last) {  // empty paragraph: one empty line
     out.push_back(Break{first, first, false, false});
     return 0;
   }
-  int forced_count = 0;
-  for (std::size_t i = first; i < last;) {
-    Break b = next_line(i, last, options);
-    out.push_back(b);
-    if (b.forced) ++forced_count;
-    i = b.to;
-  }
-  return forced_count;
+  const std::size_t start = out.size();
+  const int forced = greedy(first, last, options, false, out);
+  if (!phrases_ || !ranked_) return forced;  // plain breaking, or one line: nothing ranked
+  // Phrases are a preference that must not cost a line or an emergency break: when the
+  // plain JLREQ greedy layout needs fewer lines (and no emergency break), the part is set
+  // in that many lines with the best breaks that allow it (fewest_lines).
+  std::vector<Break> plain;
+  const int plain_forced = greedy(first, last, options, true, plain);
+  const std::size_t lines = out.size() - start;
+  if (plain_forced != 0 || (lines <= plain.size() && forced == 0)) return forced;
+  std::vector<Break> planned;
+  if (!plan_best(first, last, plain.size(), options, planned)) return forced;
+  out.resize(start);
+  out.insert(out.end(), planned.begin(), planned.end());
+  return 0;
 }
 
 int PreparedParagraph::breaks(const LayoutOptions& options, std::vector<Break>& out) const {
@@ -198,13 +218,32 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
       ++c.lines;
       continue;
     }
+    // The same choice as breaks(): the phrase-ranked greedy lines, unless the plain ones
+    // are fewer without an emergency break and plan_best sets the part in that many.
+    int lines = 0, forced = 0;
     for (std::size_t i = first; i < last;) {
       Break b = next_line(i, last, options);
-      c.forced += b.forced ? 1 : 0;
-      c.word_cuts += b.to < last && ranks_[b.to] == kWholeWord ? 1 : 0;
-      ++c.lines;
+      forced += b.forced ? 1 : 0;
+      ++lines;
       i = b.to;
     }
+    if (phrases_ && ranked_) {
+      int plain_lines = 0, plain_forced = 0;
+      for (std::size_t i = first; i < last;) {
+        Break b = next_line(i, last, options, nullptr, true);
+        plain_forced += b.forced ? 1 : 0;
+        ++plain_lines;
+        i = b.to;
+      }
+      std::vector<Break> planned;
+      if (plain_forced == 0 && (plain_lines < lines || forced != 0) &&
+          plan_best(first, last, static_cast<std::size_t>(plain_lines), options, planned)) {
+        lines = plain_lines;
+        forced = 0;
+      }
+    }
+    c.lines += lines;
+    c.forced += forced;
   }
   return c;
 }

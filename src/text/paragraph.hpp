@@ -96,8 +96,12 @@ class PreparedParagraph {
   std::size_t cluster_count() const { return clusters_.size(); }
   bool hard_break(std::size_t cluster) const;  // the cluster is an LF
 
-  // Greedy breaks of clusters [first, last) (no LF inside), appended to `out`; returns
-  // the number of emergency breaks. first == last gives one empty line.
+  // Breaks of clusters [first, last) (no LF inside), appended to `out`; returns the number
+  // of emergency breaks. first == last gives one empty line. Greedy lines; with phrases,
+  // when plain JLREQ greedy breaking gives fewer lines (or fewer emergency breaks), the
+  // part is set in that many lines with the best-ranked breaks that allow it, if that needs
+  // no cut through a katakana word, a number and its unit or a name (plan_best): phrase
+  // preference alone never makes a paragraph taller.
   int breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
              std::vector<Break>& out) const;
   // Lines and forced breaks of the whole text at `options` (layout(options) without
@@ -105,7 +109,6 @@ class PreparedParagraph {
   struct Count {
     int lines = 0;
     int forced = 0;
-    int word_cuts = 0;  // lines that end inside a word (Line::cuts_word)
   };
   Count count(const LayoutOptions& options) const;
   // The drawn line for a break (laid out with `options`).
@@ -145,8 +148,31 @@ class PreparedParagraph {
   // The next line from cluster i of the LF-free part [i, last). `allowed` (indexed by
   // cluster, may be null) restricts the breaks considered (balancing); without it no break
   // fitting means an emergency break.
+  // `plain`: every allowed break alike (the spec's greedy), whatever the ranks.
   Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
-                  const std::vector<unsigned char>* allowed = nullptr) const;
+                  const std::vector<unsigned char>* allowed = nullptr, bool plain = false) const;
+  // Greedy lines of the LF-free part [first, last) (first < last); returns the forced count.
+  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+             std::vector<Break>& out) const;
+  // Planning a part in a given number of lines (paragraph_balance.cpp). `plan` sets `out` to
+  // `lines` lines over breaks of rank >= min_rank (or marked in `also`), the last holding at
+  // least `need` content clusters, each other line k at least `keep` x keep_widths[k] wide:
+  // line by line the greedy choice among the breaks that leave the rest settable so with
+  // the fewest and mildest breaks below phrase level; false when no such layout exists.
+  // plan_best: any rank but kWholeWord.
+  struct PlanRequest {
+    std::size_t first = 0, last = 0, lines = 0;
+    unsigned min_rank = 0;
+    int need = 0;
+    double keep = 0;
+    const std::vector<long>* keep_widths = nullptr;
+    const std::vector<unsigned char>* also = nullptr;
+    long max_cost = -1;  // >= 0: no layout whose sub-phrase breaks cost more
+  };
+  static constexpr long kMaxLineSavingCost = 3;
+  bool plan(const PlanRequest& request, const LayoutOptions& options, std::vector<Break>& out) const;
+  bool plan_best(std::size_t first, std::size_t last, std::size_t lines, const LayoutOptions& options,
+                 std::vector<Break>& out) const;
 
   std::u32string text_;
   std::u32string drawn_;             // Measurer::draw_char of each code point

@@ -140,6 +140,7 @@ class PreparedParagraph {
   bool balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
                const LayoutOptions& options, int lonely, double floor, std::vector<Break>& out) const;
   static constexpr std::size_t kMaxBalancedLines = 64;
+  static constexpr std::size_t kMaxPlannedClusters = 2000;  // longer parts are not planned
 
  private:
   void prepare(const std::vector<StyledRun>& runs, const Measurer& measurer, PhraseBreaker* phrases);

@@ -20,7 +20,10 @@ namespace plandeck::text {
 bool PreparedParagraph::plan(const PlanRequest& rq, const LayoutOptions& options, std::vector<Break>& out) const {
   out.clear();
   const std::size_t first = rq.first, last = rq.last, lines = rq.lines;
-  if (lines == 0 || last <= first) return false;
+  // The search costs lines x clusters x clusters-per-line: parts longer than any slide
+  // holds (hostile input) keep their greedy lines, so layout stays linear in the text.
+  if (lines == 0 || last <= first || lines > kMaxBalancedLines || last - first > kMaxPlannedClusters)
+    return false;
   const detail::Fit fits(options);
   const std::size_t n = last - first;
   // sum[k]: width of clusters [first, first + k); ink[k]: the end of their visible part
@@ -62,8 +65,11 @@ bool PreparedParagraph::plan(const PlanRequest& rq, const LayoutOptions& options
   // content clusters (kNone: impossible).
   constexpr long kNone = -1;
   std::vector<std::vector<long>> best(lines + 1, std::vector<long>(last + 1, kNone));
-  for (std::size_t i = first; i < last; ++i)
-    best[1][i] = line_fits(i, last) && content_clusters(i, last) >= rq.need ? 0 : kNone;
+  int content = 0;  // content clusters of [i, last)
+  for (std::size_t i = last; i-- > first;) {
+    if (is_content_cluster(clusters_[i])) ++content;
+    best[1][i] = line_fits(i, last) && content >= rq.need ? 0 : kNone;
+  }
   auto step_ok = [&](std::size_t m, std::size_t i, std::size_t j) {  // line [i, j), m lines left
     return usable[j] && best[m - 1][j] != kNone && line_fits(i, j) && full_enough(lines - m, i, j);
   };

@@ -129,6 +129,7 @@ class RefFiller {
     const bool any_forced = std::any_of(steps.begin(), steps.end(), [](const Step& s) { return s.forced; });
     const int had = content(steps.back().from, steps.back().to);
     if (lonely_ >= 0 && steps.size() >= 2 && steps.size() <= t::PreparedParagraph::kMaxBalancedLines &&
+        last - first <= t::PreparedParagraph::kMaxPlannedClusters &&
         !any_forced && had <= lonely_) {
       greedy_.clear();
       for (const Step& st : steps) greedy_.push_back(visible_width(st.from, st.to));

@@ -2,8 +2,11 @@
 // an independent reader (openpyxl, via dump_xlsx.py) and compared cell by cell.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "diag/source_map.hpp"
@@ -15,6 +18,7 @@
 #include "render_xlsx/workbook.hpp"
 #include "support/process.hpp"
 #include "text/font.hpp"
+#include "text/utf8.hpp"
 
 using namespace plandeck;
 using namespace plandeck::render_xlsx;
@@ -200,7 +204,11 @@ struct Dump {
   std::vector<std::string> sheets;
   std::map<std::string, std::map<std::string, CellRec>> cells;      // sheet -> coord
   std::map<std::string, std::map<std::string, std::string>> links;  // sheet -> coord -> location
-  std::map<std::string, std::vector<std::string>> merges, prints, hfs;
+  std::map<std::string, std::vector<std::string>> merges, prints, hfs, hffonts, margins;
+  std::map<std::string, std::map<std::string, std::string>> notes;  // sheet -> coord -> text
+  std::map<std::string, std::vector<std::vector<std::string>>> valids, cfs, tables;
+  std::map<std::string, std::string> custom;
+  std::vector<std::string> calc;
   std::map<std::string, std::string> freeze, filter, fonts;
   std::map<std::string, std::map<std::string, double>> cols;  // sheet -> letter -> width
   std::map<std::string, std::map<int, double>> rows;          // sheet -> 1-based row -> height
@@ -236,6 +244,14 @@ Dump read_back(const std::string& xlsx) {
     if (k == "fonts") d.fonts[f[1]] = f[2];
     if (k == "print") d.prints[f[1]] = {f.begin() + 2, f.end()};
     if (k == "hf") d.hfs[f[1]] = {f.begin() + 2, f.end()};
+    if (k == "hffont") d.hffonts[f[1]] = {f.begin() + 2, f.end()};
+    if (k == "margins") d.margins[f[1]] = {f.begin() + 2, f.end()};
+    if (k == "note") d.notes[f[1]][f[2]] = f[3];
+    if (k == "valid") d.valids[f[1]].push_back({f.begin() + 2, f.end()});
+    if (k == "cf") d.cfs[f[1]].push_back({f.begin() + 2, f.end()});
+    if (k == "table") d.tables[f[1]].push_back({f.begin() + 2, f.end()});
+    if (k == "custom") d.custom[f[1]] = f[2];
+    if (k == "calc") d.calc = {f.begin() + 1, f.end()};
     if (k == "col") d.cols[f[1]][f[2]] = std::stod(f[3]);
     if (k == "row") d.rows[f[1]][std::stoi(f[2])] = std::stod(f[3]);
     if (k == "rich") d.rich.push_back({f.begin() + 1, f.end()});
@@ -265,6 +281,24 @@ void check_cell(const Dump& d, const std::string& sheet, const std::string& coor
   CHECK(c.font == "BIZ UDPゴシック");
   CHECK(c.valign == "top");
   CHECK(c.border == "thin");
+}
+
+// The scale a spreadsheet prints a fit-to-width sheet at on A4 landscape (11.69 in wide),
+// from the column widths as read back (Excel's rule: a width of w characters is
+// trunc(7w + 0.5) pixels of 0.75 pt with Calibri 11, the workbook's default font) and the
+// page margins. 1 when the columns fit at full size.
+double print_scale(const Dump& d, const std::string& sheet) {
+  const auto& p = d.prints.at(sheet);
+  REQUIRE(p[2] == "1");   // fitToWidth: one page wide
+  REQUIRE(p[3] == "0");   // fitToHeight: as many pages as it takes
+  REQUIRE(p[4] == "True");
+  REQUIRE(p[1] == "landscape");
+  REQUIRE(p[0] == "9");   // A4
+  double width_pt = 0;
+  for (const auto& [letter, w] : d.cols.at(sheet)) width_pt += std::floor(w * 7 + 0.5) * 0.75;
+  const auto& m = d.margins.at(sheet);
+  const double printable_pt = (11.69 - std::stod(m[0]) - std::stod(m[1])) * 72;
+  return std::min(1.0, printable_pt / width_pt);
 }
 
 const std::string kSheet1 = "Ⅰ-1 【プロジェクト1】いつでもどこでも簡単手続";
@@ -376,7 +410,7 @@ TEST_CASE("the workbook reads back cell for cell in an independent reader", "[ro
   }();
 
   SECTION("sheets, properties") {
-    CHECK(d.sheets == std::vector<std::string>{"一覧", kSheet1, kSheet2, "Ⅰ-4 重複", "Ⅰ-4 重複 (2)"});
+    CHECK(d.sheets == std::vector<std::string>{"一覧", kSheet1, kSheet2, "Ⅰ-4 重複", "Ⅰ-4 重複 (2)", "数値"});
     for (const auto& s : d.sheets) CHECK(sheet_name_problem(s).empty());
     CHECK(d.props.at("title") == "行政デジタル化アクションプランの取組（R6）");
     CHECK(d.props.at("creator") == "総務局デジタル県庁推進担当");
@@ -425,41 +459,109 @@ TEST_CASE("the workbook reads back cell for cell in an independent reader", "[ro
     CHECK(d.merges.at(kSheet2) == std::vector<std::string>{"A4:F4"});
   }
 
-  SECTION("the index lists every indicator with a link to its row") {
+  SECTION("the index lists every indicator, numbered, with its project and a link to its row") {
     const std::string s = "一覧";
     std::vector<std::string> head;
-    for (char col = 'A'; col <= 'H'; ++col) head.push_back(d.cell(s, std::string(1, col) + "1").value);
-    CHECK(head == std::vector<std::string>{"プロジェクト", "項目", "内容", "目標",
+    for (char col = 'A'; col <= 'K'; ++col) head.push_back(d.cell(s, std::string(1, col) + "1").value);
+    CHECK(head == std::vector<std::string>{"No.", "プロジェクト", "項目", "内容", "目標",
                                            "令和2年度（プラン前）の状況", "令和5年度末の状況",
-                                           "目標達成状況・増加の状況等", "詳細シート"});
-    CHECK(d.filter.at(s) == "A1:H9");
-    CHECK(d.freeze.at(s) == "A2");
-    CHECK(d.cell(s, "A2").value == "Ⅰ-1 【プロジェクト1】いつでもどこでも簡単手続");
-    CHECK(d.cell(s, "A2").wrap == "1");
-    CHECK(d.cell(s, "H2").value == kSheet1);
+                                           "目標達成状況・増加の状況等", "達成区分", "資料頁", "詳細"});
+    CHECK(d.filter.at(s) == "A1:K9");
+    CHECK(d.freeze.at(s) == "D2");  // the header row and No., プロジェクト, 項目 stay in view
+    for (int r = 2; r <= 9; ++r) {
+      INFO("row " << r);
+      CHECK(d.cell(s, "A" + std::to_string(r)).type == "n");
+      CHECK(std::stod(d.cell(s, "A" + std::to_string(r)).value) == r - 1);
+    }
+    // Short project names (the sheet's), the full title in a note.
+    CHECK(d.cell(s, "B2").value == kSheet1);
+    CHECK(d.notes.at(s).at("B2") == "Ⅰ-1 【プロジェクト1】いつでもどこでも簡単手続");
+    CHECK(d.cell(s, "B6").value == kSheet2);
+    CHECK(d.notes.at(s).at("B6") == "Ⅰ-2 【プロジェクト2】データ活用/共有: 基盤*整備?とオープンデータの推進");
+    CHECK(d.cell(s, "B8").value == "Ⅰ-3 Ⅰ-4 重複");  // an explicit sheet name without the number
+    CHECK(d.cell(s, "B9").value == "Ⅰ-4 重複 (2)");
+    CHECK(d.notes.at(s).size() == 8);
+    CHECK(d.cell(s, "K2").value == "詳細");
     CHECK(d.links.at(s).size() == 8);
-    CHECK(d.links.at(s).at("H2") == "'" + kSheet1 + "'!B3");
-    CHECK(d.links.at(s).at("H5") == "'" + kSheet1 + "'!B6");
-    CHECK(d.links.at(s).at("H6") == "'" + kSheet2 + "'!B2");
-    CHECK(d.links.at(s).at("H7") == "'" + kSheet2 + "'!B6");
-    CHECK(d.links.at(s).at("H8") == "'Ⅰ-4 重複'!B2");
-    CHECK(d.links.at(s).at("H9") == "'Ⅰ-4 重複 (2)'!B2");
-    CHECK(d.cell(s, "A8").value == "Ⅰ-3 【プロジェクト3】人材");
-    CHECK(d.cell(s, "A9").value == "Ⅰ-4 重複");
+    CHECK(d.links.at(s).at("K2") == "'" + kSheet1 + "'!B3");
+    CHECK(d.links.at(s).at("K5") == "'" + kSheet1 + "'!B6");
+    CHECK(d.links.at(s).at("K6") == "'" + kSheet2 + "'!B2");
+    CHECK(d.links.at(s).at("K7") == "'" + kSheet2 + "'!B6");
+    CHECK(d.links.at(s).at("K8") == "'Ⅰ-4 重複'!B2");
+    CHECK(d.links.at(s).at("K9") == "'Ⅰ-4 重複 (2)'!B2");
     CHECK(d.cell(s, "A10").type == "(none)");
-    CHECK(d.cell(s, "B3").value == "行政手続の\nオンライン化等");
+    CHECK(d.cell(s, "C3").value == "行政手続の\nオンライン化等");
     const auto& t = std::get<model::DetailsSlide>(plan.sections[0].chapters[0].slides[0].body).table;
     const auto& row = t.groups[0].rows[0];
-    check_cell(d, s, "C2", row.content);
-    check_cell(d, s, "E2", row.baseline);
-    check_cell(d, s, "F2", row.result);
-    check_cell(d, s, "G2", row.status);
-    check_cell(d, s, "E3", t.groups[0].rows[1].baseline);
-    check_cell(d, s, "E4", t.groups[0].rows[2].baseline);
-    check_cell(d, s, "G5", t.groups[1].rows[0].status);
-    CHECK(d.cell(s, "G5").format == "#,##0\\\"\"件\"\\\"");
-    check_cell(d, s, "D2", row.target);  // negative with a quote in the unit: text
-    CHECK(d.cell(s, "D2").value == "▲3件\"");
+    check_cell(d, s, "D2", row.content);
+    check_cell(d, s, "F2", row.baseline);
+    check_cell(d, s, "G2", row.result);
+    check_cell(d, s, "H2", row.status);
+    check_cell(d, s, "F3", t.groups[0].rows[1].baseline);
+    check_cell(d, s, "F4", t.groups[0].rows[2].baseline);
+    check_cell(d, s, "H5", t.groups[1].rows[0].status);
+    CHECK(d.cell(s, "H5").format == "#,##0\\\"\"件\"\\\"");
+    check_cell(d, s, "E2", row.target);  // negative with a quote in the unit: text
+    CHECK(d.cell(s, "E2").value == "▲3件\"");
+    // No deck pages were given: the 資料頁 column is blank.
+    for (int r = 2; r <= 9; ++r) CHECK(d.cell(s, "J" + std::to_string(r)).type == "(none)");
+  }
+
+  SECTION("the 達成区分 column: the four words, a drop-down list and a fill per word") {
+    const std::string s = "一覧";
+    // Statuses: 約4.3倍 (a figure), 達成, 大幅増, 1"件" (a figure), then 達成 ×4 (Ⅰ-2…Ⅰ-4).
+    const char* expected[] = {"", "達成", "", "", "達成", "達成", "達成", "達成"};
+    for (int r = 2; r <= 9; ++r) {
+      INFO("row " << r);
+      const CellRec& c = d.cell(s, "I" + std::to_string(r));
+      CHECK((c.type == "(none)" ? std::string() : c.value) == expected[r - 2]);
+    }
+    REQUIRE(d.valids.at(s).size() == 1);
+    CHECK(d.valids.at(s)[0] == std::vector<std::string>{"I2:I9", "list", "\"達成,概ね達成,進捗中,未達成\"", "1"});
+    std::map<std::string, std::string> fills;
+    for (const auto& rule : d.cfs.at(s)) {
+      CHECK(rule[0] == "I2:I9");
+      CHECK(rule[1] == "cellIs");
+      CHECK(rule[2] == "equal");
+      fills[rule[3]] = rule[4];
+    }
+    CHECK(fills.size() == 4);
+    for (const char* w : {"達成", "概ね達成", "進捗中", "未達成"}) {
+      INFO(w);
+      REQUIRE(fills.count("\"" + std::string(w) + "\"") == 1);
+      CHECK(fills.at("\"" + std::string(w) + "\"").size() == 8);  // ARGB: a real fill
+    }
+  }
+
+  SECTION("the 数値 table lists every figure of the detail sheets") {
+    const std::string s = "数値";
+    REQUIRE(d.tables.at(s).size() == 1);
+    const auto& table = d.tables.at(s)[0];
+    CHECK(table[0] == "Figures");
+    CHECK(table[2] == "No.,プロジェクト,項目,内容,列,値,単位,接頭辞,表記,由来");
+    // Sheet Ⅰ-1: 11 figures, of which ▲3件" stays text (no format can show it); Ⅰ-2: 2 + 2,
+    // Ⅰ-4 重複 and (2): 2 each.
+    CHECK(table[1] == "A1:J19");
+    CHECK(std::stod(d.cell(s, "A2").value) == 1);
+    CHECK(d.cell(s, "B2").value == kSheet1);
+    CHECK(d.cell(s, "C2").value == "行政手続の\nオンライン化等");
+    CHECK(d.cell(s, "D2").value == "オンライン申請件数");
+    CHECK(d.cell(s, "E2").value == "令和2年度（プラン前）の状況");
+    CHECK(d.cell(s, "F2").type == "n");
+    CHECK(std::stod(d.cell(s, "F2").value) == 113600);
+    CHECK(d.cell(s, "F2").format == "#,##0;\"▲\"#,##0");
+    CHECK(d.cell(s, "G2").value == "件");
+    CHECK(d.cell(s, "I2").value == "113,600件");
+    CHECK(d.cell(s, "J2").value == "数量");
+    CHECK(d.cell(s, "E3").value == "令和5年度末の状況");
+    CHECK(std::stod(d.cell(s, "F3").value) == 27000);
+    CHECK(d.cell(s, "H3").value == "約");
+    CHECK(d.cell(s, "I3").value == "約27,000回/月");
+    CHECK(d.cell(s, "F4").format == "#,##0.0;\"▲\"#,##0.0");
+    CHECK(d.cell(s, "F5").value == "-0.96");  // ▲96%: a fraction with a percent format
+    CHECK(d.cell(s, "F5").format == "0%;\"▲\"0%");
+    CHECK(d.cell(s, "G5").value == "%");
+    CHECK(d.freeze.at(s) == "A2");
   }
 
   SECTION("every cell and every rich-text run uses the Japanese font") {
@@ -488,8 +590,17 @@ TEST_CASE("the workbook reads back cell for cell in an independent reader", "[ro
       CHECK_FALSE(p[5].empty());
       CHECK(d.hfs.at(s)[1] == "行政デジタル化アクションプランの取組（R6）");
       CHECK(d.hfs.at(s)[2] == "&P / &N");
+      // Every section names the cells' Japanese face, so Ⅰ and the digits match the sheet.
+      CHECK(d.hffonts.at(s) == std::vector<std::string>(3, "BIZ UDPゴシック,Regular"));
     }
     CHECK(d.hfs.at(kSheet1)[0] == kSheet1);
+  }
+
+  SECTION("the index and the 数値 table print one page wide at 90 % or more on A4 landscape") {
+    for (const std::string s : {"一覧", "数値"}) {
+      INFO(s);
+      CHECK(print_scale(d, s) >= 0.9);
+    }
   }
 
   SECTION("columns and rows are sized from the text") {
@@ -529,7 +640,7 @@ TEST_CASE("bad input and library failures throw render_xlsx::Error with context"
     t.groups[1].rows[0].content.loc = {"test.yaml", 40, 18};
     CHECK_THROWS_MATCHES(write_workbook(plan, dir + "/bad.xlsx", options()), Error,
                          Catch::Matchers::Message(  // the index sheet comes first
-                             "workbook: sheet '一覧' cell C5 (test.yaml:40:18): text: text is "
+                             "workbook: sheet '一覧' cell D5 (test.yaml:40:18): text: text is "
                              "not valid UTF-8 (bad byte at offset 6)"));
   }
   SECTION("invalid UTF-8 in the document title") {
@@ -558,7 +669,74 @@ TEST_CASE("bad input and library failures throw render_xlsx::Error with context"
   }
 }
 
-TEST_CASE("the default plan's workbook lists every indicator, all numbers formatted", "[plan]") {
+// ---- the default plan, built by the real binary ---------------------------------------
+
+namespace {
+
+bool is_header(const CellRec& c) { return c.fill == "FFDDEBF7" && c.bold == "1"; }
+
+std::string column_letter(const std::string& coord) {
+  std::size_t i = 0;
+  while (i < coord.size() && coord[i] >= 'A' && coord[i] <= 'Z') ++i;
+  return coord.substr(0, i);
+}
+int row_number(const std::string& coord) { return std::stoi(coord.substr(column_letter(coord).size())); }
+
+std::string without_spaces(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\f') out += c;
+  }
+  return out;
+}
+
+// "The status says 達成": written out here, independently of model/verdict.cpp.
+bool says_achieved(const std::string& status) {
+  const std::string w = "達成";
+  if (status.compare(0, w.size(), w) != 0) return false;
+  const std::string rest = status.substr(w.size());
+  for (const char* sep : {"", "\n", " ", "（", "("}) {
+    if (rest.compare(0, std::string(sep).size(), sep) == 0 && (*sep != '\0' || rest.empty())) return true;
+  }
+  return false;
+}
+
+struct Built {
+  Dump d;
+  std::vector<std::string> pages;  // pdftotext of each page
+};
+
+const Built& built_default_plan() {
+  static const Built b = [] {
+    const std::string dir = scratch("plan");
+    testing::ProcessOptions po;
+    po.env = {{"SOURCE_DATE_EPOCH", "1700000000"}};
+    auto r = testing::run_process({testing::plandeck_bin(), "build",
+                                   testing::source_dir() + "/data/hiroshima-dx-r3-r5.yaml", "-o", dir},
+                                  po);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    Built out;
+    out.d = read_back(dir + "/hiroshima-dx-r3-r5.xlsx");
+    auto t = testing::run_process({"/usr/bin/pdftotext", "-enc", "UTF-8", dir + "/hiroshima-dx-r3-r5.pdf", "-"});
+    REQUIRE(t.exit_code == 0);
+    std::string page;
+    for (char c : t.out) {
+      if (c == '\f') {
+        out.pages.push_back(page);
+        page.clear();
+      } else {
+        page += c;
+      }
+    }
+    return out;
+  }();
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("the default plan's workbook: 一覧, 達成区分, deck pages and the 数値 table", "[plan]") {
   if (!have_reader()) {
     WARN("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
     return;
@@ -568,9 +746,8 @@ TEST_CASE("the default plan's workbook lists every indicator, all numbers format
   auto plan = input::load_plan(testing::source_dir() + "/data/hiroshima-dx-r3-r5.yaml", sources, diags);
   INFO(diag::format_all(diags, diag::Lang::En, &sources));
   REQUIRE(plan);
-  const std::string path = scratch("plan") + "/hiroshima-dx-r3-r5.xlsx";
-  write_workbook(*plan, path, options());
-  const Dump d = read_back(path);
+  const Built& b = built_default_plan();
+  const Dump& d = b.d;
 
   std::size_t indicators = 0, quantities = 0;
   std::vector<std::string> sheets = {"一覧"};
@@ -595,26 +772,153 @@ TEST_CASE("the default plan's workbook lists every indicator, all numbers format
       if (has_table && !ch.sheet.empty()) sheets.push_back(ch.sheet);
     }
   }
+  sheets.push_back("数値");
   REQUIRE(indicators > 0);
+  const std::string last = std::to_string(indicators + 1);
   CHECK(d.sheets == sheets);  // every chapter with a table names its sheet in this plan
-  CHECK(d.filter.at("一覧") == "A1:H" + std::to_string(indicators + 1));
+  CHECK(d.filter.at("一覧") == "A1:K" + last);
   CHECK(d.links.at("一覧").size() == indicators);
 
-  // Each quantity shows up twice (index and chapter sheet) as a number with its format.
-  std::size_t numbers = 0;
-  for (const auto& [sheet, cells] : d.cells) {
-    for (const auto& [coord, c] : cells) {
-      INFO(sheet << "!" << coord << " " << c.value);
-      CHECK(c.font == "BIZ UDPゴシック");
-      if (c.type == "n") {
-        ++numbers;
-        CHECK(c.format.find(';') != std::string::npos);
+  SECTION("every cell in the Japanese font; each figure a number with its format") {
+    std::size_t detail_numbers = 0, index_numbers = 0;
+    for (const auto& [sheet, cells] : d.cells) {
+      for (const auto& [coord, c] : cells) {
+        INFO(sheet << "!" << coord << " " << c.value);
+        CHECK(c.font == "BIZ UDPゴシック");
+        if (c.type != "n") continue;
+        const std::string col = column_letter(coord);
+        if (sheet == "一覧") {
+          if (col >= "D" && col <= "H") {
+            ++index_numbers;
+            CHECK(c.format.find(';') != std::string::npos);
+          }
+        } else if (sheet != "数値") {
+          ++detail_numbers;
+          CHECK(c.format.find(';') != std::string::npos);
+        }
       }
     }
+    CHECK(detail_numbers == quantities);  // (this plan has no quote in a unit)
+    CHECK(index_numbers == quantities);
+    for (const auto& s : d.sheets) {
+      CHECK(d.fonts.at(s) == "BIZ UDPゴシック");
+      CHECK(d.hffonts.at(s) == std::vector<std::string>(3, "BIZ UDPゴシック,Regular"));
+    }
   }
-  CHECK(numbers == 2 * quantities);  // (this plan has no quote in a unit)
-  for (const auto& s : d.sheets) {
-    CHECK(d.fonts.at(s) == "BIZ UDPゴシック");
-    CHECK(d.prints.at(s)[0] == "9");
+
+  SECTION("No. runs 1…N; the index and the 数値 table print at 90 % or more") {
+    for (std::size_t n = 1; n <= indicators; ++n) {
+      const CellRec& c = d.cell("一覧", "A" + std::to_string(n + 1));
+      CHECK(c.type == "n");
+      CHECK(std::stod(c.value) == static_cast<double>(n));
+    }
+    CHECK(d.cell("一覧", "A" + std::to_string(indicators + 2)).type == "(none)");
+    CHECK(d.freeze.at("一覧") == "D2");
+    CHECK(print_scale(d, "一覧") >= 0.9);
+    CHECK(print_scale(d, "数値") >= 0.9);
+  }
+
+  SECTION("the 達成区分 column holds only the four words; 達成 counts the rows that say 達成") {
+    std::map<std::string, int> counts;
+    for (std::size_t n = 1; n <= indicators; ++n) {
+      const CellRec& c = d.cell("一覧", "I" + std::to_string(n + 1));
+      if (c.type == "(none)") continue;
+      INFO("I" << n + 1 << " " << c.value);
+      CHECK((c.value == "達成" || c.value == "概ね達成" || c.value == "進捗中" || c.value == "未達成"));
+      ++counts[c.value];
+    }
+    // The status column (F) of every detail sheet, below its header row.
+    int says = 0;
+    for (const auto& [sheet, cells] : d.cells) {
+      if (sheet == "一覧" || sheet == "数値") continue;
+      for (const auto& [coord, c] : cells) {
+        if (column_letter(coord) == "F" && c.type == "s" && !is_header(c) && says_achieved(c.value)) ++says;
+      }
+    }
+    CHECK(counts["達成"] == says);
+    CHECK(says == 11);  // the deck's achieved rows, 4 of which say just 「達成」
+    CHECK(counts["概ね達成"] == 1);
+    CHECK(counts.size() == 2);
+    REQUIRE(d.valids.at("一覧").size() == 1);
+    CHECK(d.valids.at("一覧")[0][0] == "I2:I" + last);
+    CHECK(d.valids.at("一覧")[0][1] == "list");
+    CHECK(d.cfs.at("一覧").size() == 4);
+  }
+
+  SECTION("資料頁 is the printed page of the slide that shows the row") {
+    REQUIRE(b.pages.size() == 18);
+    for (std::size_t n = 1; n <= indicators; ++n) {
+      const std::string r = std::to_string(n + 1);
+      const CellRec& page = d.cell("一覧", "J" + r);
+      INFO("row " << r << ": page " << page.value);
+      REQUIRE(page.type == "n");
+      // The page that prints this number at its foot (the last line pdftotext reads).
+      const std::string* found = nullptr;
+      for (const std::string& p : b.pages) {
+        std::istringstream lines(p);
+        std::string line, last_line;
+        while (std::getline(lines, line)) {
+          if (!without_spaces(line).empty()) last_line = without_spaces(line);
+        }
+        if (!last_line.empty() && last_line.find_first_not_of("0123456789") == std::string::npos &&
+            std::stoi(last_line) == std::stoi(page.value)) {
+          found = &p;
+        }
+      }
+      REQUIRE(found != nullptr);
+      const std::string text = without_spaces(*found);
+      // The row's content, or its first characters (the deck may wrap it differently).
+      std::u32string content;
+      for (char32_t ch : text::utf8::to_u32(without_spaces(d.cell("一覧", "D" + r).value))) {
+        if (content.size() < 6) content += ch;
+      }
+      CHECK(text.find(text::utf8::encode(content)) != std::string::npos);
+    }
+  }
+
+  SECTION("the 数値 table: one row per number cell of the detail sheets, with its value") {
+    REQUIRE(d.tables.at("数値").size() == 1);
+    const std::string& ref = d.tables.at("数値")[0][1];
+    const int rows = row_number(ref.substr(ref.find(':') + 1)) - 1;
+    std::set<std::string> matched;  // "sheet!coord" of detail cells
+    for (int r = 2; r <= rows + 1; ++r) {
+      const std::string rr = std::to_string(r);
+      const CellRec& no = d.cell("数値", "A" + rr);
+      INFO("数値 row " << r);
+      REQUIRE(no.type == "n");
+      // The index row it names links to the detail sheet's row.
+      const std::string index_row = std::to_string(static_cast<int>(std::stod(no.value)) + 1);
+      const std::string& target = d.links.at("一覧").at("K" + index_row);
+      const std::string sheet = target.substr(1, target.find("'!") - 1);
+      const int detail_row = row_number(target.substr(target.find("'!") + 2));
+      // Its column, by the header text above the row.
+      int header_row = detail_row - 1;
+      while (header_row > 0 && !is_header(d.cell(sheet, "A" + std::to_string(header_row)))) --header_row;
+      REQUIRE(header_row > 0);
+      std::string column;
+      for (char col = 'B'; col <= 'F'; ++col) {
+        std::string h = d.cell(sheet, std::string(1, col) + std::to_string(header_row)).value;
+        std::replace(h.begin(), h.end(), '\n', ' ');
+        if (h == d.cell("数値", "E" + rr).value) column = std::string(1, col);
+      }
+      REQUIRE_FALSE(column.empty());
+      const std::string coord = column + std::to_string(detail_row);
+      const CellRec& detail = d.cell(sheet, coord);
+      CHECK(detail.type == "n");
+      CHECK(std::stod(detail.value) == std::stod(d.cell("数値", "F" + rr).value));
+      CHECK(d.cell("数値", "J" + rr).value == "数量");
+      CHECK(matched.insert(sheet + "!" + coord).second);
+    }
+    std::size_t detail_numbers = 0;
+    for (const auto& [sheet, cells] : d.cells) {
+      if (sheet == "一覧" || sheet == "数値") continue;
+      for (const auto& [coord, c] : cells) detail_numbers += c.type == "n";
+    }
+    CHECK(matched.size() == detail_numbers);
+  }
+
+  SECTION("document properties: the plan period as a custom property") {
+    CHECK(d.custom.at("計画期間") == "令和3年8月～令和6年3月（令和3年8月策定）");
+    CHECK(d.props.at("title") == "広島県行政デジタル化推進 アクションプランの取組（R3～R5）");
   }
 }

@@ -96,9 +96,9 @@ void size_sheet(SheetSpec& s, const std::vector<ColBounds>& bounds, const TextMe
     lower[c] = std::max(bounds[c].min_em * size, number_min[c]);
     upper[c] = std::max(lower[c], std::min(at_share(texts[c], kWantedShare), bounds[c].max_em * size));
   }
-  // Within the width that prints at kMinPrintScale: what the columns would like beyond
-  // their minimum is shared out in proportion (each column's pixel rounding is allowed for).
-  const double budget = kPrintableWidthPt / kMinPrintScale - static_cast<double>(ncols);
+  // Within the width that prints at kSizingScale: what the columns would like beyond their
+  // minimum is shared out in proportion (each column's pixel rounding is allowed for).
+  const double budget = kPrintableWidthPt / kSizingScale - static_cast<double>(ncols);
   const double low = std::accumulate(lower.begin(), lower.end(), 0.0);
   const double high = std::accumulate(upper.begin(), upper.end(), 0.0);
   const double share = high <= budget ? 1.0 : std::clamp((budget - low) / (high - low), 0.0, 1.0);

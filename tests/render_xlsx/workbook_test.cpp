@@ -922,3 +922,61 @@ TEST_CASE("the default plan's workbook: 一覧, 達成区分, deck pages and the
     CHECK(d.props.at("title") == "広島県行政デジタル化推進 アクションプランの取組（R3～R5）");
   }
 }
+
+TEST_CASE("a verdict written in the plan wins over the status text; figures read from text are marked", "[verdict]") {
+  if (!have_reader()) {
+    WARN("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
+    return;
+  }
+  // The default plan with `verdict:` on its first 新規対策 row and 未達成 on the first plain 達成.
+  std::string text = testing::read_file(testing::source_dir() + "/data/hiroshima-dx-r3-r5.yaml");
+  auto add_after = [&](const std::string& line, const std::string& verdict) {
+    std::size_t at = text.find(line);
+    REQUIRE(at != std::string::npos);
+    std::size_t indent = at - text.rfind('\n', at) - 1;
+    std::size_t end = text.find('\n', at);
+    text.insert(end + 1, std::string(indent, ' ') + "verdict: " + verdict + "\n");
+  };
+  add_after("status: 新規対策\n", "進捗中");
+  add_after("status: 達成\n", "未達成");
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto plan = input::load_plan_text("verdicts.yaml", text, sources, diags);
+  INFO(diag::format_all(diags, diag::Lang::En, &sources));
+  REQUIRE(plan);
+
+  WorkbookOptions o = options();
+  // A stand-in for the figure parser: 約1,552万枚 in a text cell, as a quantity.
+  o.text_figures = [](const model::Cell& cell) {
+    std::vector<model::Quantity> out;
+    if (cell.text.plain().find("約1,552万枚") != std::string::npos) {
+      model::Quantity q;
+      q.value = 15520000;
+      q.prefix = "約";
+      q.unit = "枚";
+      out.push_back(q);
+    }
+    return out;
+  };
+  const std::string path = scratch("verdicts") + "/verdicts.xlsx";
+  write_workbook(*plan, path, o);
+  const Dump d = read_back(path);
+
+  // Rows 4 (申請時のサポートの実施: 達成) and 5 (デジタルデバイド対策: 新規対策) of the 一覧.
+  CHECK(d.cell("一覧", "D5").value == "申請時のサポートの実施");
+  CHECK(d.cell("一覧", "H5").value == "達成");  // the printed status never changes
+  CHECK(d.cell("一覧", "I5").value == "未達成");
+  CHECK(d.cell("一覧", "H6").value == "新規対策");
+  CHECK(d.cell("一覧", "I6").value == "進捗中");
+
+  int parsed = 0;
+  for (const auto& [coord, c] : d.cells.at("数値")) {
+    if (column_letter(coord) != "J" || c.value != "本文から読取") continue;
+    ++parsed;
+    const std::string r = std::to_string(row_number(coord));
+    CHECK(std::stod(d.cell("数値", "F" + r).value) == 15520000);
+    CHECK(d.cell("数値", "G" + r).value == "枚");
+    CHECK(d.cell("数値", "E" + r).value == "令和2年度（プラン前）の状況");
+  }
+  CHECK(parsed == 1);
+}

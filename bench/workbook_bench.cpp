@@ -32,9 +32,9 @@ model::Cell text_cell(const std::string& s) {
   return c;
 }
 
-model::Cell quantity(double value, const std::string& prefix, const std::string& unit) {
+model::Cell quantity(int value, const std::string& prefix, const std::string& unit) {
   model::Quantity q;
-  q.value = value;
+  q.set_number(std::to_string(value));
   q.prefix = prefix;
   q.unit = unit;
   model::Cell c = text_cell(q.format());

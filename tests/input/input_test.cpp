@@ -159,13 +159,13 @@ TEST_CASE("the schema example loads into the expected model", "[input][ok]") {
   CHECK_FALSE(row.content.quantity.has_value());
   CHECK(row.target.text.plain() == "-");
   REQUIRE(row.baseline.quantity.has_value());
-  CHECK(row.baseline.quantity->value == 196000);
-  CHECK(row.baseline.quantity->decimals == 0);
+  CHECK(row.baseline.quantity->value() == 196000);
+  CHECK(row.baseline.quantity->decimals() == 0);
   CHECK(row.baseline.quantity->unit == "件");
   CHECK(row.baseline.text.plain() == "196,000件");
   REQUIRE(row.status.quantity.has_value());
-  CHECK(row.status.quantity->value == Approx(1.2));
-  CHECK(row.status.quantity->decimals == 1);
+  CHECK(row.status.quantity->literal() == "1.2");
+  CHECK(row.status.quantity->decimals() == 1);
   CHECK(row.status.quantity->prefix == "約");
   CHECK(row.status.text.plain() == "約1.2倍");
   CHECK(row.status.loc.line == 29);
@@ -209,9 +209,10 @@ TEST_CASE("every slide kind with emphasis and block texts and items and aliases 
   REQUIRE(rs.table.has_value());
   const model::TableRow& row = rs.table->groups[0].rows[0];
   CHECK(row.baseline.text.plain() == "100%");
-  CHECK(row.result.quantity->decimals == 2);  // as written: 4.30
+  CHECK(row.result.quantity->decimals() == 2);  // as written: 4.30
   CHECK(row.result.text.plain() == "約4.30%");
-  CHECK(row.status.quantity->value == -96);
+  CHECK(row.status.quantity->value() == -96);
+  CHECK(row.status.quantity->negative);
   CHECK(row.status.text.plain() == "▲96%");
 
   // The aliased columns are the anchored ones, with the anchor's location.

@@ -75,8 +75,9 @@ std::vector<const model::RichText*> headers(const model::TableColumns& c) {
 }
 
 std::string project_short_label(const Unit& u) {
-  if (u.sheet.compare(0, u.number.size(), u.number) == 0) return u.sheet;
-  return u.number + " " + u.sheet;
+  const bool numbered = u.sheet.compare(0, u.number.size(), u.number) == 0 &&
+                        (u.sheet.size() == u.number.size() || u.sheet[u.number.size()] == ' ');
+  return numbered ? u.sheet : u.number + " " + u.sheet;
 }
 
 }  // namespace detail

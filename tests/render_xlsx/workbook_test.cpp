@@ -924,7 +924,7 @@ TEST_CASE("the default plan's workbook: 一覧, 達成区分, deck pages and the
   }
 }
 
-TEST_CASE("a verdict written in the plan wins over the status text; figures read from text are marked", "[verdict]") {
+TEST_CASE("a verdict written in the plan wins over the status text, and figures read from text are marked", "[verdict]") {
   if (!have_reader()) {
     WARN("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
     return;

@@ -11,6 +11,7 @@
 
 #include "diag/source_map.hpp"
 #include "input/plan_loader.hpp"
+#include "render_xlsx/layout_parts.hpp"
 #include "render_xlsx/measure.hpp"
 #include "render_xlsx/number_format.hpp"
 #include "render_xlsx/sheet_model.hpp"
@@ -393,6 +394,50 @@ TEST_CASE("overlapping merges and bad text are rejected before the library sees 
                                                  Catch::Contains("UTF-8"));
   wb.sheets[0].cells[0].runs[0].text = "bell\a";
   CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("U+0007"));
+}
+
+TEST_CASE("a mostly blank column stays narrow; its one long text wraps instead", "[unit]") {
+  const WorkbookOptions o = options();
+  TextMeasure m(o);
+  SheetSpec s;
+  s.name = "表";
+  auto put = [&](std::uint32_t row, std::uint16_t col, const std::string& text) {
+    CellSpec c;
+    c.row = row;
+    c.col = col;
+    c.runs = {{text, false}};
+    s.cells.push_back(c);
+  };
+  for (std::uint32_t r = 0; r < 10; ++r) {
+    put(r, 0, r == 4 ? "【目標】令和2年度比で内部資料の印刷枚数を九割削減する（約155万枚）" : "-");
+    put(r, 1, "オンライン申請件数の推移");  // 12 characters in every row
+  }
+  detail::size_sheet(s, {{5, 18}, {5, 18}}, m, std::nullopt);
+  REQUIRE(s.col_widths.size() == 2);
+  CHECK(s.col_widths[0] < s.col_widths[1]);
+  CHECK(s.col_widths[0] * 7 < 6 * 10 * 96 / 72.0 + 5);  // the lower bound: 5 em and a little
+  CHECK(s.row_heights[4] > 2 * s.row_heights[3]);        // the long text wraps to several lines
+  CHECK(s.row_heights[3] == s.row_heights[5]);
+}
+
+TEST_CASE("columns wider than a page are narrowed to print at 90 % or more", "[unit]") {
+  const WorkbookOptions o = options();
+  TextMeasure m(o);
+  SheetSpec s;
+  s.name = "表";
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "長";  // 40 em unbroken by any line break
+  for (std::uint16_t col = 0; col < 8; ++col) {
+    CellSpec c;
+    c.col = col;
+    c.runs = {{text, false}};
+    s.cells.push_back(c);
+  }
+  detail::size_sheet(s, std::vector<detail::ColBounds>(8, {6, 30}), m, std::nullopt);
+  double width_pt = 0;
+  for (double w : s.col_widths) width_pt += std::floor(w * 7 + 5 + 0.5) * 0.75;
+  CHECK(kPrintableWidthPt / width_pt >= kMinPrintScale);
+  for (double w : s.col_widths) CHECK(w * 7 + 5 >= 6 * 10 * 96 / 72.0);  // never below the minimum
 }
 
 // ---- the written workbook -------------------------------------------------------------

@@ -88,8 +88,9 @@ namespace {
 
 using model::DetailTable;
 
-// 項目, 内容, 目標, baseline, result, status
-const std::vector<ColBounds> kTableCols = {{6, 12}, {8, 22}, {8, 18}, {6, 13}, {6, 13}, {6, 18}};
+// 項目, 内容, 目標, baseline, result, status. The result column holds the most text (10 and
+// more lines where it is narrow), 目標 is mostly short or a dash: the bounds say so.
+const std::vector<ColBounds> kTableCols = {{6, 12}, {8, 20}, {6, 13}, {6, 14}, {6, 18}, {6, 14}};
 
 // The custom document property for the plan period, named like the overview heading it
 // comes from.

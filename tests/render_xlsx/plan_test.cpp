@@ -259,6 +259,15 @@ TEST_CASE("the default plan's workbook: 一覧, 達成区分, deck pages and the
     CHECK(matched.size() == detail_numbers);
   }
 
+  SECTION("on every chapter sheet, 目標 is never wider than the text-heavy result column") {
+    for (std::size_t i = 1; i + 1 < d.sheets.size(); ++i) {
+      INFO(d.sheets[i]);
+      const auto& cols = d.cols.at(d.sheets[i]);
+      CHECK(cols.at("C") <= cols.at("E"));
+      CHECK(print_scale(d, d.sheets[i]) >= 0.9);
+    }
+  }
+
   SECTION("document properties: the plan period as a custom property") {
     CHECK(d.custom.at("計画期間") == "令和3年8月～令和6年3月（令和3年8月策定）");
     CHECK(d.props.at("title") == "広島県行政デジタル化推進 アクションプランの取組（R3～R5）");

@@ -43,6 +43,11 @@ struct WorkbookOptions {
   std::vector<std::string> regular_font_files;
   std::vector<std::string> strong_font_files;
 
+  // Where libxlsxwriter writes the temporary file of each part before zipping them (its
+  // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private
+  // directory the workbook itself is written in (cli/atomic_output.hpp).
+  std::string temp_dir;
+
   // The number printed on the deck page where each table row is drawn (from the composed
   // deck). A row missing here gets a blank 頁 cell in the 一覧.
   std::unordered_map<const model::TableRow*, int> row_pages;
@@ -53,8 +58,9 @@ struct WorkbookOptions {
   std::function<std::vector<model::Quantity>(const model::Cell&)> text_figures;
 };
 
-// Writes the workbook to `path` (the caller takes care of temporary files and renaming).
-// Throws Error; nothing is promised about `path` after a failure.
+// Writes the workbook to `path` (the caller takes care of temporary files and renaming),
+// then reads the file back and checks it (package_check.hpp): when this returns, `path`
+// holds a complete workbook. Throws Error; nothing is promised about `path` after a failure.
 void write_workbook(const model::Plan& plan, const std::string& path,
                     const WorkbookOptions& options);
 

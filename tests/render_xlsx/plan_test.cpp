@@ -331,3 +331,17 @@ TEST_CASE("a verdict written in the plan wins over the status text, and figures 
   }
   CHECK(parsed == 1);
 }
+
+TEST_CASE("a chapter sheet may not be named like the table of figures", "[plan]") {
+  std::string text = testing::read_file(testing::source_dir() + "/data/hiroshima-dx-r3-r5.yaml");
+  const std::string from = "sheet: P1 簡単手続";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "sheet: 数値");
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto plan = input::load_plan_text("figures-sheet.yaml", text, sources, diags);
+  CHECK_FALSE(plan);
+  const std::string said = diag::format_all(diags, diag::Lang::En, &sources);
+  CHECK(said.find("figures-sheet.yaml:") != std::string::npos);
+  CHECK(said.find("table of figures") != std::string::npos);
+}

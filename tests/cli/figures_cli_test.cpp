@@ -155,10 +155,10 @@ TEST_CASE("scaled, signed and prefixed quantities are printed as written in the 
   // written are in the number format of a real number.
   auto xlsx = run_process({"/usr/bin/python3", "-c",
                            "import openpyxl,sys\n"
-                           "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[-1]\n"
-                           "for row in ws.iter_rows():\n"
-                           "  for c in row:\n"
-                           "    if c.value is not None: print(repr(c.value), c.number_format, sep='\\t')\n",
+                           "for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:\n"
+                           "  for row in ws.iter_rows():\n"
+                           "    for c in row:\n"
+                           "      if c.value is not None: print(repr(c.value), c.number_format, sep='\\t')\n",
                            dir + "/quantities.xlsx"});
   INFO(xlsx.err);
   REQUIRE(xlsx.exit_code == 0);

@@ -1,0 +1,395 @@
+// The 取組結果 slide: 取組の方向性, the ➤ summary, the 取組結果 list, panels side by side and
+// an optional table at the foot. One page at the largest body size that fits; when even the
+// minimum size does not fit one page, the content flows on to …（続き） pages (the list
+// continues with its label repeated, rows of panels move on whole) at the largest size that
+// needs no more pages than the minimum size does.
+#include <algorithm>
+#include <optional>
+
+#include "compose/kinds.hpp"
+#include "compose/pager.hpp"
+#include "text/utf8.hpp"
+
+namespace plandeck::compose::detail {
+
+namespace {
+
+const diag::Message kKind{"取組結果", "results"};
+
+diag::Message in_slide(std::string ja, std::string en) { return part_name(kKind, name(std::move(ja), std::move(en))); }
+
+// How the optional table is laid out.
+enum class TableMode {
+  OneSlide,  // on the last page, below the panels, never split (the whole slide shrinks)
+  Continue,  // its first part takes the room left on the last page, the rest …（続き） slides
+};
+
+// The table's size on a results slide: one step below the body size, within the table range.
+spec::SizeRange results_table_sizes(const Ctx& c, double body) {
+  const auto& T = c.layout.sizes.table;
+  return {std::max(T.min, std::min(body - 1, T.max)), T.min};
+}
+
+struct Planned {
+  Pager pager;
+  std::optional<TablePlan> table;
+  TableMode mode = TableMode::OneSlide;
+};
+
+class Results {
+ public:
+  Results(const Ctx& c, const model::ResultsSlide& s, const Area& a) : c_(c), s_(s), a_(a) {}
+
+  Planned plan(double S, TableMode mode) const {
+    Planned out{Pager(a_), std::nullopt, mode};
+    Pager& pager = out.pager;
+    direction(pager, S);
+    summary(pager, S);
+    results(pager, S);
+    std::optional<TablePlan> one_slide;
+    double caption_h = 0;
+    if (s_.table) caption_h = s_.table->caption.empty() ? 0 : c_.layout.table.caption_height;
+    if (s_.table && mode == TableMode::OneSlide) {
+      TableRequest req = request(S);
+      req.first_capacity = req.other_capacity = 1e9;
+      req.allow_split = false;
+      one_slide = plan_table(c_, *s_.table, req);
+    }
+    panels(pager, S);
+    if (s_.table) {
+      if (mode == TableMode::Continue) {
+        TableRequest req = request(S);
+        req.first_capacity = pager.room() - caption_h;
+        req.other_capacity = a_.h - caption_h;  // continuation slides have the same frame
+        req.first_may_be_empty = true;
+        out.table = plan_table(c_, *s_.table, req);
+      } else {
+        out.table = std::move(one_slide);
+      }
+      for (const Overflow& o : out.table->overflows) pager.overflows.push_back(o);
+      const double part_h = out.table->parts.front().height;
+      if (part_h > 0) {
+        const model::DetailTable* t = &*s_.table;
+        const TablePlan plan = *out.table;
+        const Ctx& c = c_;
+        const double x = a_.x, w = a_.w;
+        pager.place(caption_h + part_h, 0,
+                    [&c, t, plan, caption_h, x, w](Page& p, double y, double) {
+                      if (caption_h > 0) caption(p, c, t->caption, x, y, w, caption_h, std::string());
+                      table_part_box(p, c, *t, plan, 0, x, y + caption_h, w);
+                    },
+                    Overflow{"table", s_.table->loc, 0, 0});
+      }
+    }
+    return out;
+  }
+
+ private:
+  TableRequest request(double S) const {
+    TableRequest req;
+    req.width = a_.w;
+    req.sizes = results_table_sizes(c_, S);
+    req.name = "table";
+    return req;
+  }
+
+  void check(Pager& pager, const text::FitResult& r, const std::string& box, const Content& ct,
+             const diag::SourceLoc& fallback) const {
+    if (r.forced_count > 0) pager.overflows.push_back({box, tallest(r, ct, fallback), 0, r.forced_count});
+  }
+
+  // 取組の方向性: a label cell beside the text.
+  void direction(Pager& pager, double S) const {
+    const double pad = c_.layout.frame.padding, lw = c_.layout.results.label_width;
+    const double tw = a_.w - lw;
+    Content lab = text_content(c_, s_.direction_label, true), dir = text_content(c_, s_.direction);
+    text::FitResult rl = label_text(c_, lab, lw - 2 * pad, S), rd = measure(c_, dir, tw - 2 * pad, S);
+    check(pager, rl, "direction_label", lab, s_.direction_label.loc);
+    check(pager, rd, "direction", dir, s_.direction.loc);
+    const double h = std::max(rl.height, rd.height) + 2 * pad;
+    const Ctx& c = c_;
+    const model::ResultsSlide& s = s_;
+    const double x = a_.x;
+    pager.place(h, 0.35 * S,
+                [&c, &s, rl, rd, x, lw, tw, pad, h](Page& p, double y, double) {
+                  const auto& pal = c.layout.palette;
+                  label_cell(p, c, rl, x, y, lw, h, in_slide("取組の方向性の見出し", "direction label"),
+                             s.direction_label.loc);
+                  rect(p, x + lw, y, tw, h, color(pal.panel_fill), color(pal.border), c.layout.frame.border_width);
+                  const std::size_t from = p.shapes.size();
+                  draw(p, c, rd, x + lw + pad, y + (h - rd.height) / 2, tw - 2 * pad, body_paint(c));
+                  boxed(p, from, x + lw, y, tw, h, in_slide("取組の方向性", "direction"), s.direction.loc);
+                },
+                Overflow{"direction", s_.direction.loc, 0, 0});
+  }
+
+  // ➤ summary: a typed marker (the layout's summary_marker) is hung like a bullet.
+  void summary(Pager& pager, double S) const {
+    if (s_.summary.empty()) return;
+    const double pad = c_.layout.frame.padding;
+    Content sum;
+    add_text(c_, sum, s_.summary);
+    text::BoxParagraph& sp = sum.ps.back();
+    const std::u32string mark = text::utf8::to_u32(c_.layout.text.summary_marker);
+    if (!mark.empty() && !sp.runs.empty() && sp.runs.front().text.compare(0, mark.size(), mark) == 0) {
+      std::u32string& first = sp.runs.front().text;
+      std::size_t k = mark.size();
+      while (k < first.size() && (first[k] == U' ' || first[k] == U'\u3000')) ++k;
+      first.erase(0, k);
+      sp.marker = mark;
+    }
+    sp.indent_pt = pad;
+    text::FitResult r = measure(c_, sum, a_.w - pad, S);
+    check(pager, r, "summary", sum, s_.summary.loc);
+    const Ctx& c = c_;
+    const diag::SourceLoc loc = s_.summary.loc;
+    const double x = a_.x, w = a_.w;
+    pager.place(r.height, 0.35 * S,
+                [&c, r, x, w, loc](Page& p, double y, double) {
+                  const auto& pal = c.layout.palette;
+                  const std::size_t from = p.shapes.size();
+                  draw(p, c, r, x, y, w, Paint{color(pal.heading), color(pal.accent)});
+                  boxed(p, from, x, y, w, r.height, in_slide("要約", "summary"), loc);
+                },
+                Overflow{"summary", loc, 0, 0});
+  }
+
+  // 取組結果: a label cell beside the list, or a full-width label bar when the slide has no
+  // list (the panels below are then the results). A long list continues on the next page
+  // between two results (or where the author put new_page), its label repeated.
+  void results(Pager& pager, double S) const {
+    const auto& F = c_.layout.frame;
+    const double pad = F.padding, lw = c_.layout.results.label_width;
+    const double tw = a_.w - lw;
+    const Ctx& c = c_;
+    const model::ResultsSlide& s = s_;
+    const double x = a_.x, w = a_.w;
+    Content lab = text_content(c_, s_.results_label, true);
+    if (s_.results.empty()) {
+      text::FitResult rl = label_text(c_, lab, a_.w - 2 * pad, S);
+      check(pager, rl, "results_label", lab, s_.results_label.loc);
+      pager.place(rl.height + 2 * pad, 0.35 * S,
+                  [&c, &s, rl, x, w, pad](Page& p, double y, double h) {
+                    const auto& pal = c.layout.palette;
+                    rect(p, x, y, w, h, color(pal.label), color(pal.label), c.layout.frame.border_width);
+                    const std::size_t from = p.shapes.size();
+                    draw(p, c, rl, x + pad, y + pad, w - 2 * pad, plain_paint(color(pal.label_text)));
+                    boxed(p, from, x, y, w, h, in_slide("取組結果の見出し", "results label"), s.results_label.loc);
+                  },
+                  Overflow{"results_label", s_.results_label.loc, 0, 0});
+      return;
+    }
+    const text::FitResult rl = label_text(c_, lab, lw - 2 * pad, S);
+    check(pager, rl, "results_label", lab, s_.results_label.loc);
+    const std::vector<model::Item>& items = s_.results;
+    struct Part {
+      Content ct;
+      text::FitResult r;
+      double h = 0;
+    };
+    auto part = [&](std::size_t i, std::size_t j) {
+      Part pt;
+      pt.ct = list_content(c_, std::vector<model::Item>(items.begin() + static_cast<std::ptrdiff_t>(i),
+                                                        items.begin() + static_cast<std::ptrdiff_t>(j)));
+      pt.r = measure(c_, pt.ct, tw - 2 * pad, S);
+      pt.h = std::max(rl.height, pt.r.height) + 2 * pad;
+      return pt;
+    };
+    std::size_t i = 0;
+    while (i < items.size()) {
+      if (i > 0) pager.break_page();  // a part ends where the page (or the author) ends it
+      std::size_t j = i + 1;
+      Part best = part(i, j);
+      while (j < items.size() && !items[j].new_page) {
+        Part next = part(i, j + 1);
+        if (!pager.fits(next.h)) break;
+        best = std::move(next);
+        ++j;
+      }
+      check(pager, best.r, "results", best.ct, s_.results_label.loc);
+      const text::FitResult rr = best.r;
+      pager.place(best.h, F.gap,
+                  [&c, &s, rl, rr, x, lw, tw, pad](Page& p, double y, double h) {
+                    const auto& pal = c.layout.palette;
+                    label_cell(p, c, rl, x, y, lw, h, in_slide("取組結果の見出し", "results label"),
+                               s.results_label.loc);
+                    rect(p, x + lw, y, tw, h, std::nullopt, color(pal.border), c.layout.frame.border_width);
+                    const std::size_t from = p.shapes.size();
+                    draw(p, c, rr, x + lw + pad, y + (h - rr.height) / 2, tw - 2 * pad, body_paint(c));
+                    boxed(p, from, x + lw, y, tw, h, in_slide("取組結果の一覧", "results list"), s.results_label.loc);
+                  },
+                  Overflow{"results", tallest(best.r, best.ct, s_.results_label.loc), 0, 0});
+      i = j;
+    }
+  }
+
+  // One row of panels [first, last), measured at S.
+  struct Row {
+    std::size_t first = 0, last = 0;
+    double pw = 0, band_h = 0, eff_h = 0, need = 0;
+    std::size_t worst = 0;
+    std::vector<text::FitResult> titles, items, effects;
+    std::vector<Content> item_cts, effect_cts;
+  };
+
+  Row measure_row(Pager& pager, std::size_t first, std::size_t last, double S) const {
+    const auto& R = c_.layout.results;
+    const double pad = c_.layout.frame.padding;
+    Row row;
+    row.first = first;
+    row.last = last;
+    const std::size_t n = last - first;
+    row.pw = (a_.w - static_cast<double>(n - 1) * R.panel_gap) / static_cast<double>(n);
+    row.band_h = R.band_height_em * S;
+    for (std::size_t i = first; i < last; ++i) {
+      const model::Panel& pn = s_.panels[i];
+      Content t = text_content(c_, pn.title, true);
+      row.titles.push_back(measure(c_, t, row.pw - 2 * pad, S));
+      check(pager, row.titles.back(), idx("panel", i) + ".title", t, pn.loc);
+      row.band_h = std::max(row.band_h, row.titles.back().height + 0.5 * S);
+      row.item_cts.push_back(list_content(c_, pn.items, &R.panel_markers));
+      row.items.push_back(measure(c_, row.item_cts.back(), row.pw - 2 * pad, S));
+      check(pager, row.items.back(), idx("panel", i) + ".items", row.item_cts.back(), pn.loc);
+      Content e;
+      add_text(c_, e, pn.effects_label, true);
+      add_list(c_, e, pn.effects);
+      row.effect_cts.push_back(e);
+      row.effects.push_back(measure(c_, e, row.pw - 4 * pad, S));
+      check(pager, row.effects.back(), idx("panel", i) + ".effects", e, pn.loc);
+      if (!e.empty()) row.eff_h = std::max(row.eff_h, row.effects.back().height + 2 * pad);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const double h = row.band_h + pad + row.items[k].height + (row.eff_h > 0 ? R.effects_gap + row.eff_h : 0) + pad;
+      if (h > row.need) row.need = h, row.worst = k;
+    }
+    return row;
+  }
+
+  // Panels side by side, stretched towards the foot (or the table). A row starts where the
+  // author put new_page; a row taller than a whole page is halved (wider panels are shorter).
+  void panels(Pager& pager, double S) const {
+    if (s_.panels.empty()) return;
+    std::vector<std::pair<std::size_t, std::size_t>> todo;
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= s_.panels.size(); ++i) {
+      if (i == s_.panels.size() || s_.panels[i].new_page) {
+        todo.emplace_back(start, i);
+        start = i;
+      }
+    }
+    std::vector<Row> rows;
+    while (!todo.empty()) {
+      auto [first, last] = todo.front();
+      todo.erase(todo.begin());
+      Pager scratch(a_);
+      Row row = measure_row(scratch, first, last, S);
+      if (row.need > a_.h + kEps && last - first > 1) {
+        const std::size_t mid = first + (last - first + 1) / 2;
+        todo.insert(todo.begin(), {{first, mid}, {mid, last}});
+        continue;
+      }
+      rows.push_back(measure_row(pager, first, last, S));
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const Row& row = rows[r];
+      if (r > 0 && s_.panels[row.first].new_page) pager.break_page();
+      const Ctx& c = c_;
+      const model::ResultsSlide& s = s_;
+      const double x = a_.x;
+      const std::size_t worst = row.first + row.worst;
+      pager.place(row.need, c_.layout.frame.gap,
+                  [&c, &s, row, x](Page& p, double y, double h) { draw_row(p, c, s, row, x, y, h); },
+                  Overflow{idx("panel", worst) + ".items",
+                           tallest(row.items[row.worst], row.item_cts[row.worst], s_.panels[worst].loc), 0, 0},
+                  row.need * std::max(0.0, c_.layout.results.stretch - 1));
+    }
+  }
+
+  static void draw_row(Page& p, const Ctx& c, const model::ResultsSlide& s, const Row& row, double x, double top,
+                       double panel_h) {
+    const auto& F = c.layout.frame;
+    const auto& pal = c.layout.palette;
+    const auto& R = c.layout.results;
+    const double pad = F.padding;
+    for (std::size_t k = 0; k < row.last - row.first; ++k) {
+      const std::size_t i = row.first + k;
+      const model::Panel& pn = s.panels[i];
+      const std::string n = std::to_string(i + 1);
+      const double px = x + static_cast<double>(k) * (row.pw + R.panel_gap);
+      const int panel = add_box(p, px, top, row.pw, panel_h, in_slide("パネル" + n, "panel " + n), pn.loc, -1, false);
+      rect(p, px, top, row.pw, panel_h, color(pal.panel_fill), color(pal.border), F.border_width);
+      rect(p, px, top, row.pw, row.band_h, color(pal.band), color(pal.border), F.border_width);
+      std::size_t from = p.shapes.size();
+      draw(p, c, row.titles[k], px + pad, top + (row.band_h - row.titles[k].height) / 2, row.pw - 2 * pad,
+           plain_paint(color(pal.band_text)), Align::Center);
+      boxed(p, from, px, top, row.pw, row.band_h, in_slide("パネル" + n + "の見出し", "panel " + n + " title"),
+            pn.title.loc, panel);
+      const double items_top = top + row.band_h + pad;
+      const double ey = top + panel_h - pad - row.eff_h;  // the 【効果】 box, at the panel's foot
+      const bool effects = !row.effect_cts[k].empty();
+      const double items_bottom = effects ? ey - R.effects_gap : top + panel_h - pad;
+      from = p.shapes.size();
+      draw(p, c, row.items[k], px + pad, items_top, row.pw - 2 * pad, body_paint(c));
+      boxed(p, from, px + pad, items_top, row.pw - 2 * pad, std::max(0.0, items_bottom - items_top),
+            in_slide("パネル" + n + "の項目", "panel " + n + " items"), pn.loc, panel);
+      if (effects) {
+        rect(p, px + pad, ey, row.pw - 2 * pad, row.eff_h, color(pal.effects_fill), color(pal.effects_border),
+             F.border_width);
+        from = p.shapes.size();
+        draw(p, c, row.effects[k], px + 2 * pad, ey + pad, row.pw - 4 * pad, body_paint(c));
+        boxed(p, from, px + pad, ey, row.pw - 2 * pad, row.eff_h,
+              in_slide("パネル" + n + "の効果", "panel " + n + " effects"),
+              pn.effects_label.loc.known() ? pn.effects_label.loc : pn.loc, panel);
+      }
+    }
+  }
+
+  const Ctx& c_;
+  const model::ResultsSlide& s_;
+  Area a_;
+};
+
+std::vector<Page> draw_planned(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
+                               const Planned& planned, const std::vector<text::StyledRun>& title,
+                               const std::string& name) {
+  std::vector<Page> out;
+  for (std::size_t k = 0; k < planned.pager.page_count(); ++k) {
+    Page p = frame_page(c, slide, title, k > 0, name);
+    planned.pager.draw(k, p);
+    out.push_back(std::move(p));
+  }
+  if (planned.table && planned.mode == TableMode::Continue) {
+    table_pages(out, c, slide, *s.table, *planned.table, 1, title, name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
+                                const std::vector<text::StyledRun>& title, const std::string& name) {
+  const Results results(c, s, body_area(c, slide, title, name));
+  const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
+  // 1. Everything on one page, the table at no less than split_below (as detail tables).
+  for (double S : cand) {
+    if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
+    Planned p = results.plan(S, TableMode::OneSlide);
+    if (p.pager.page_count() == 1 && p.pager.overflows.empty()) return draw_planned(c, slide, s, p, title, name);
+  }
+  // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
+  // as the minimum size needs, at the largest size that needs no more.
+  const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
+  Planned smallest = results.plan(cand.back(), mode);
+  if (smallest.pager.overflows.empty()) {
+    for (double S : cand) {
+      Planned p = results.plan(S, mode);
+      if (p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count())
+        return draw_planned(c, slide, s, p, title, name);
+    }
+  }
+  // 3. Something is taller than a page even at the minimum size: located errors.
+  for (const Overflow& o : smallest.pager.overflows) report(c, name, o, cand.back());
+  return draw_planned(c, slide, s, smallest, title, name);
+}
+
+}  // namespace plandeck::compose::detail

@@ -198,9 +198,11 @@ class Auditor {
            (b ? b->name.ja : std::string()) + what.ja;
     m.en = "layout audit: slide \"" + slide + "\" (page " + page_no + " of the PDF): " +
            (b ? b->name.en : std::string()) + what.en;
+    const std::string layout = frame_.layout_file.empty() ? std::string() : " (" + frame_.layout_file + ")";
+    const std::string layout_ja = frame_.layout_file.empty() ? std::string() : "（" + frame_.layout_file + "）";
     diags_.error(loc, m,
-                 diag::Message{"文を短くするか、項目を分けるか、レイアウトの寸法を見直してください",
-                               "shorten the text, split the item, or correct the layout's dimensions"});
+                 diag::Message{"文を短くするか、項目を分けるか、レイアウト" + layout_ja + "の寸法を見直してください",
+                               "shorten the text, split the item, or correct the dimensions of the layout" + layout});
   }
 
   const Deck& deck_;
@@ -221,6 +223,7 @@ AuditFrame audit_frame(const spec::Layout& layout) {
   f.height = F.height;
   f.content = {F.margins.left, F.margins.top, F.width - F.margins.right, F.height - F.margins.bottom};
   f.footer = {F.margins.left, F.height - F.margins.bottom, F.width - F.margins.right, F.height};
+  f.layout_file = layout.loc.file;
   return f;
 }
 

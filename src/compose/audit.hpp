@@ -9,6 +9,7 @@
 // audit rejects: whatever the fitting code gets wrong, nothing overflowing is published.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "compose/deck.hpp"
@@ -31,6 +32,7 @@ struct AuditFrame {
   double width = 0, height = 0;  // the paper
   AuditRect content;             // inside the margins, above the footer
   AuditRect footer;              // below the content area, within the side margins
+  std::string layout_file;       // named in the hints (empty: the built-in layout)
 };
 AuditFrame audit_frame(const spec::Layout& layout);
 

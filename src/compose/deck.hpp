@@ -81,9 +81,10 @@ struct LaidBox {
 struct Page {
   std::vector<Shape> shapes;  // drawn in order
   std::vector<Link> links;
-  std::vector<LaidBox> boxes;  // what the audit checks; renderers ignore it
-  std::string slide;           // the slide's name in messages (title bar text)
-  diag::SourceLoc loc;         // the slide in the plan
+  // Default member initializers keep `Page{shapes, links}` warning-free.
+  std::vector<LaidBox> boxes{};  // what the audit checks; renderers ignore it
+  std::string slide{};           // the slide's name in messages (title bar text)
+  diag::SourceLoc loc{};         // the slide in the plan
 };
 
 // Bookmark tree: sections, chapters and slides.

@@ -152,16 +152,25 @@ class Goals {
         return;
       }
     }
-    // Taller than a page: split between items, on pages of its own.
-    pager.break_page();
+    // Taller than a page: split between items, starting in the room left on this page
+    // when at least one item fits there.
     const std::size_t nr = goal.results.size(), nc = goal.challenges.size();
     std::size_t r0 = 0, c0 = 0;
     bool first = true;
     while (first || r0 < nr || c0 < nc) {
       if (!first) pager.break_page();
       std::size_t r1 = r0, c1 = c0;
-      while (r1 < nr && pager.fits(part(g, first, r0, r1 + 1, c0, c0, S).gh)) ++r1;
-      while (c1 < nc && pager.fits(part(g, first, r0, r1, c0, c1 + 1, S).gh)) ++c1;
+      auto fill = [&] {
+        r1 = r0;
+        c1 = c0;
+        while (r1 < nr && pager.fits(part(g, first, r0, r1 + 1, c0, c0, S).gh)) ++r1;
+        while (c1 < nc && pager.fits(part(g, first, r0, r1, c0, c1 + 1, S).gh)) ++c1;
+      };
+      fill();
+      if (r1 == r0 && c1 == c0 && !pager.fresh()) {
+        pager.break_page();
+        fill();
+      }
       Overflow blame{gn + ".statement", goal.statement.loc, 0, 0};
       const bool alone = first && pager.fits(part(g, true, r0, r0, c0, c0, S).gh);
       if (r1 == r0 && c1 == c0 && (r0 < nr || c0 < nc) && !alone) {  // an item taller than a page
@@ -299,14 +308,22 @@ class Overview {
         return;
       }
     }
-    // Taller than a page: its items continue under the heading repeated.
-    pager.break_page();
+    // Taller than a page: its items continue under the heading repeated, starting in the
+    // room left on this page when at least one item fits there.
     std::size_t i0 = 0;
     bool first = true;
     while (first || i0 < n) {
       if (!first) pager.break_page();
       std::size_t i1 = i0;
-      while (i1 < n && pager.fits(part(b, first, i0, i1 + 1, S).h)) ++i1;
+      auto fill = [&] {
+        i1 = i0;
+        while (i1 < n && pager.fits(part(b, first, i0, i1 + 1, S).h)) ++i1;
+      };
+      fill();
+      if (i1 == i0 && !pager.fresh()) {
+        pager.break_page();
+        fill();
+      }
       Overflow blame{bn + ".body", blk.body.loc, 0, 0};
       if (i1 == i0 && i0 < n) {
         // Not even one item fits under the heading: on the first part the body goes alone,

@@ -195,17 +195,27 @@ class Results {
       pt.h = std::max(rl.height, pt.r.height) + 2 * pad;
       return pt;
     };
+    // Line and paragraph counts of each result (with its sub-items), so that the height of
+    // any run of results is known without laying it out: lines × pitch + (paragraphs − 1) ×
+    // spacing, the expression text::layout_box uses, so the sums give its heights exactly.
+    std::vector<int> lines(items.size()), paras(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Content one = list_content(c_, {items[k]});
+      lines[k] = count(c_, text::PreparedBox(one.ps, *c_.paragraphs), tw - 2 * pad, S).line_count;
+      paras[k] = static_cast<int>(one.ps.size());
+    }
+    const double pitch = c_.layout.text.line_height * S, spacing = c_.layout.text.paragraph_spacing_em * S;
+    auto height = [&](std::size_t i, std::size_t j) {
+      int l = 0, n = 0;
+      for (std::size_t k = i; k < j; ++k) l += lines[k], n += paras[k];
+      return std::max(rl.height, l * pitch + static_cast<double>(n - 1) * spacing) + 2 * pad;
+    };
     std::size_t i = 0;
     while (i < items.size()) {
       if (i > 0) pager.break_page();  // a part ends where the page (or the author) ends it
       std::size_t j = i + 1;
+      while (j < items.size() && !items[j].new_page && pager.fits(height(i, j + 1))) ++j;
       Part best = part(i, j);
-      while (j < items.size() && !items[j].new_page) {
-        Part next = part(i, j + 1);
-        if (!pager.fits(next.h)) break;
-        best = std::move(next);
-        ++j;
-      }
       check(pager, best.r, "results", best.ct, s_.results_label.loc);
       const text::FitResult rr = best.r;
       pager.place(best.h, F.gap,
@@ -281,14 +291,15 @@ class Results {
     while (!todo.empty()) {
       auto [first, last] = todo.front();
       todo.erase(todo.begin());
-      Pager scratch(a_);
+      Pager scratch(a_);  // collects the row's words too wide, kept only if the row stays
       Row row = measure_row(scratch, first, last, S);
       if (row.need > a_.h + kEps && last - first > 1) {
         const std::size_t mid = first + (last - first + 1) / 2;
         todo.insert(todo.begin(), {{first, mid}, {mid, last}});
         continue;
       }
-      rows.push_back(measure_row(pager, first, last, S));
+      for (const Overflow& o : scratch.overflows) pager.overflows.push_back(o);
+      rows.push_back(std::move(row));
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const Row& row = rows[r];

@@ -24,6 +24,32 @@ void check(Pager& pager, const text::FitResult& r, const std::string& box, const
   if (r.forced_count > 0) pager.overflows.push_back({box, tallest(r, ct, fallback), 0, r.forced_count});
 }
 
+// Line and paragraph counts of each item (with its sub-items) laid out `w` wide at `size`, so
+// that the height of any run of items is known without laying it out again.
+struct ItemCounts {
+  std::vector<int> lines, paras;
+  // Items [i, j): lines × pitch + (paragraphs − 1) × spacing, text::layout_box's expression
+  // (so the result equals the height of the run measured as one box); 0 for no item.
+  double height(const Ctx& c, double size, std::size_t i, std::size_t j) const {
+    int l = 0, n = 0;
+    for (std::size_t k = i; k < j; ++k) l += lines[k], n += paras[k];
+    if (n == 0) return 0;
+    const double pitch = c.layout.text.line_height * size;
+    const double spacing = c.layout.text.paragraph_spacing_em * size;
+    return l * pitch + static_cast<double>(n - 1) * spacing;
+  }
+};
+
+ItemCounts item_counts(const Ctx& c, const Items& items, double w, double size) {
+  ItemCounts out;
+  for (const model::Item& it : items) {
+    const Content one = list_content(c, {it});
+    out.lines.push_back(count(c, text::PreparedBox(one.ps, *c.paragraphs), std::max(1.0, w), size).line_count);
+    out.paras.push_back(static_cast<int>(one.ps.size()));
+  }
+  return out;
+}
+
 // Chooses the size and draws: one page when a size allows it, else the fewest pages at the
 // largest size; errors (a unit taller than a page at the minimum size) are reported.
 template <class Plan>
@@ -155,6 +181,17 @@ class Goals {
     // Taller than a page: split between items, starting in the room left on this page
     // when at least one item fits there.
     const std::size_t nr = goal.results.size(), nc = goal.challenges.size();
+    const auto& G = c_.layout.goal_status;
+    const double pad = c_.layout.frame.padding, w2 = a_.w - G.label_width;
+    const double rw = w2 * G.results_fraction, cw = w2 - rw;
+    const ItemCounts rc = item_counts(c_, goal.results, rw - 2 * pad, S);
+    const ItemCounts cc = item_counts(c_, goal.challenges, cw - 2 * pad, S);
+    const Part head = part(g, true, 0, 0, 0, 0, S);  // label, statement and bands
+    // A part's height from the counts (what part() gives for the same items).
+    auto part_h = [&](bool statement, std::size_t r0_, std::size_t r1_, std::size_t c0_, std::size_t c1_) {
+      const double ch = std::max(rc.height(c_, S, r0_, r1_), cc.height(c_, S, c0_, c1_)) + 2 * pad;
+      return std::max((statement ? head.hs : 0) + head.band_h + ch, head.lab.height + 2 * pad);
+    };
     std::size_t r0 = 0, c0 = 0;
     bool first = true;
     while (first || r0 < nr || c0 < nc) {
@@ -163,8 +200,9 @@ class Goals {
       auto fill = [&] {
         r1 = r0;
         c1 = c0;
-        while (r1 < nr && pager.fits(part(g, first, r0, r1 + 1, c0, c0, S).gh)) ++r1;
-        while (c1 < nc && pager.fits(part(g, first, r0, r1, c0, c1 + 1, S).gh)) ++c1;
+        // Each column grows while the part fits (its height only grows with it).
+        while (r1 < nr && pager.fits(part_h(first, r0, r1 + 1, c0, c0))) ++r1;
+        while (c1 < nc && pager.fits(part_h(first, r0, r1, c0, c1 + 1))) ++c1;
       };
       fill();
       if (r1 == r0 && c1 == c0 && !pager.fresh()) {
@@ -172,7 +210,7 @@ class Goals {
         fill();
       }
       Overflow blame{gn + ".statement", goal.statement.loc, 0, 0};
-      const bool alone = first && pager.fits(part(g, true, r0, r0, c0, c0, S).gh);
+      const bool alone = first && pager.fits(part_h(true, r0, r0, c0, c0));
       if (r1 == r0 && c1 == c0 && (r0 < nr || c0 < nc) && !alone) {  // an item taller than a page
         if (r0 < nr) {
           blame = {gn + ".results", goal.results[r0].loc, 0, 0};
@@ -310,6 +348,14 @@ class Overview {
     }
     // Taller than a page: its items continue under the heading repeated, starting in the
     // room left on this page when at least one item fits there.
+    const auto& F = c_.layout.frame;
+    const ItemCounts ic = item_counts(c_, blk.items, a_.w - c_.layout.overview.body_indent - F.padding, S);
+    const Part head = part(b, true, 0, 0, S);   // heading band and body
+    const Part bare = part(b, false, 0, 0, S);  // heading band only
+    // A part's height from the counts (what part() gives for the same items).
+    auto part_h = [&](bool with_body, std::size_t i0_, std::size_t i1_) {
+      return (with_body ? head.h : bare.h) + ic.height(c_, S, i0_, i1_);
+    };
     std::size_t i0 = 0;
     bool first = true;
     while (first || i0 < n) {
@@ -317,7 +363,7 @@ class Overview {
       std::size_t i1 = i0;
       auto fill = [&] {
         i1 = i0;
-        while (i1 < n && pager.fits(part(b, first, i0, i1 + 1, S).h)) ++i1;
+        while (i1 < n && pager.fits(part_h(first, i0, i1 + 1))) ++i1;
       };
       fill();
       if (i1 == i0 && !pager.fresh()) {

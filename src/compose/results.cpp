@@ -4,6 +4,7 @@
 // continues with its label repeated, rows of panels move on whole) at the largest size that
 // needs no more pages than the minimum size does.
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "compose/kinds.hpp"
@@ -205,16 +206,19 @@ class Results {
       paras[k] = static_cast<int>(one.ps.size());
     }
     const double pitch = c_.layout.text.line_height * S, spacing = c_.layout.text.paragraph_spacing_em * S;
-    auto height = [&](std::size_t i, std::size_t j) {
-      int l = 0, n = 0;
-      for (std::size_t k = i; k < j; ++k) l += lines[k], n += paras[k];
+    auto height = [&](int l, int n) {
       return std::max(rl.height, l * pitch + static_cast<double>(n - 1) * spacing) + 2 * pad;
     };
     std::size_t i = 0;
     while (i < items.size()) {
       if (i > 0) pager.break_page();  // a part ends where the page (or the author) ends it
       std::size_t j = i + 1;
-      while (j < items.size() && !items[j].new_page && pager.fits(height(i, j + 1))) ++j;
+      int l = lines[i], n = paras[i];  // of results [i, j)
+      while (j < items.size() && !items[j].new_page && pager.fits(height(l + lines[j], n + paras[j]))) {
+        l += lines[j];
+        n += paras[j];
+        ++j;
+      }
       Part best = part(i, j);
       check(pager, best.r, "results", best.ct, s_.results_label.loc);
       const text::FitResult rr = best.r;
@@ -381,19 +385,27 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
                                 const std::vector<text::StyledRun>& title, const std::string& name) {
   const Results results(c, s, body_area(c, slide, title, name));
   const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
+  // Plans by size and mode: without a table both steps below plan the same way.
+  std::map<std::pair<double, int>, Planned> planned;
+  auto plan = [&](double S, TableMode mode) -> const Planned& {
+    auto key = std::make_pair(S, static_cast<int>(mode));
+    auto it = planned.find(key);
+    if (it == planned.end()) it = planned.emplace(key, results.plan(S, mode)).first;
+    return it->second;
+  };
   // 1. Everything on one page, the table at no less than split_below (as detail tables).
   for (double S : cand) {
     if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
-    Planned p = results.plan(S, TableMode::OneSlide);
+    const Planned& p = plan(S, TableMode::OneSlide);
     if (p.pager.page_count() == 1 && p.pager.overflows.empty()) return draw_planned(c, slide, s, p, title, name);
   }
   // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
   // as the minimum size needs, at the largest size that needs no more.
   const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
-  Planned smallest = results.plan(cand.back(), mode);
+  const Planned& smallest = plan(cand.back(), mode);
   if (smallest.pager.overflows.empty()) {
     for (double S : cand) {
-      Planned p = results.plan(S, mode);
+      const Planned& p = plan(S, mode);
       if (p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count())
         return draw_planned(c, slide, s, p, title, name);
     }

@@ -254,3 +254,25 @@ TEST_CASE("a layout that puts a box into the footer is refused with a located er
     CHECK_FALSE(fs::exists(dir + "/out"));
   }
 }
+
+TEST_CASE("a goal and an overview block of 1,500 items flow on in linear time", "[deck][dense]") {
+  // Splitting used to lay each candidate run of items out again (quadratic: 16 s for 1,000
+  // items in a debug build); the bound only catches that kind of unbounded work.
+  const std::string dir = scratch_dir("deck-many-items");
+  std::string plan = "plandeck: 1\ndocument:\n  title: 大量の項目\n  organisation: 総務局\nsections:\n"
+                     "  - title: 到達目標\n    slides:\n      - kind: goal_status\n        results_label: 実績\n"
+                     "        challenges_label: 今後の課題\n        goals:\n          - label: 【到達目標1】\n"
+                     "            statement: 多くの手続がデジタル化された状態。\n            challenges: [添付書類の見直し]\n"
+                     "            results:\n";
+  for (int i = 0; i < 1500; ++i) plan += "              - 年間申請件数ベースで約9割を超える手続がオンライン申請可能な状態となっている。\n";
+  plan += "    chapters:\n      - title: 概要\n        slides:\n          - kind: overview\n            blocks:\n"
+          "              - heading: 目指す姿\n                items:\n";
+  for (int i = 0; i < 1500; ++i) plan += "                  - 県民や企業が、行政手続を意識することなく、必要なサービスを受けられる状態。\n";
+  write_file(dir + "/many.yaml", plan);
+  ProcessOptions o;
+  o.timeout = time_bound(std::chrono::seconds(60));
+  ProcessResult r = run_process({plandeck_bin(), "check", dir + "/many.yaml"}, o);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 0);
+  CHECK(r.elapsed < time_bound(std::chrono::seconds(20)));
+}

@@ -172,7 +172,31 @@ void table_part_box(Page& page, const Ctx& c, const model::DetailTable& t, const
                     std::size_t k, double x, double y, double w) {
   const std::size_t from = page.shapes.size();
   const double h = draw_table_part(page, c, t, plan, k, x, y);
-  boxed(page, from, x, y, w, h, name("表", "table"), t.loc);
+  const int table = add_box(page, x, y, w, h, name("表", "table"), t.loc, -1, false);
+  // Each cell is a box of its own, found from the rectangles the table drew (table.cpp draws
+  // a rectangle per cell): a run belongs to the cell that holds the point where it starts,
+  // so a run that leaves its cell is caught by the audit, whatever the table code measured.
+  std::vector<std::pair<int, Rect>> cells;
+  for (std::size_t i = from; i < page.shapes.size(); ++i) {
+    if (const auto* r = std::get_if<Rect>(&page.shapes[i])) {
+      const std::string n = std::to_string(cells.size() + 1);
+      cells.emplace_back(add_box(page, r->x, r->y, r->w, r->h, name("表の" + n + "番目のセル", "table cell " + n),
+                                 t.loc, table),
+                         *r);
+    }
+  }
+  for (std::size_t i = from; i < page.shapes.size(); ++i) {
+    auto* run = std::get_if<TextRun>(&page.shapes[i]);
+    if (!run || run->box >= 0) continue;
+    const double ax = run->x + 0.01, ay = run->y - 0.35 * run->size;
+    for (const auto& [box, r] : cells) {
+      if (ax >= r.x && ax <= r.x + r.w && ay >= r.y && ay <= r.y + r.h) {
+        run->box = box;
+        break;
+      }
+    }
+  }
+  claim(page, table, from);  // anything else stays with the table as a whole
 }
 
 void table_pages(std::vector<Page>& out, const Ctx& c, const model::Slide& slide, const model::DetailTable& t,

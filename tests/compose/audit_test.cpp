@@ -212,9 +212,22 @@ TEST_CASE("audit: the default deck passes") {
   Audited a = audit(deck);
   INFO(a.en());
   CHECK(a.found == 0);
-  // Every page names its slide, every run has a box.
+  // Every page names its slide, every run has a box; table text sits in boxes of its cells.
+  std::size_t cells = 0, runs_in_cells = 0;
   for (const compose::Page& p : deck.pages) {
     CHECK_FALSE(p.slide.empty());
-    for (const compose::TextRun& r : testing::runs(p)) CHECK(r.box >= 0);
+    for (const compose::LaidBox& b : p.boxes) cells += b.name.en.rfind("table cell", 0) == 0;
+    for (const compose::TextRun& r : testing::runs(p)) {
+      REQUIRE(r.box >= 0);
+      const compose::LaidBox& b = p.boxes[static_cast<std::size_t>(r.box)];
+      if (b.name.en.rfind("table cell", 0) == 0) {
+        ++runs_in_cells;
+        REQUIRE(b.parent >= 0);
+        CHECK(p.boxes[static_cast<std::size_t>(b.parent)].name.en == "table");
+      }
+      CHECK(p.boxes[static_cast<std::size_t>(r.box)].name.en != "table");  // none left to the table as a whole
+    }
   }
+  CHECK(cells > 100);
+  CHECK(runs_in_cells > 100);
 }

@@ -240,10 +240,14 @@ std::vector<const text::Font*> audit_fonts(const Deck& deck, const text::FontCha
 }
 
 AuditRect run_extent(const TextRun& run, const text::Font& font) {
+  const std::u32string text = text::utf8::to_u32(run.text);
   long units = 0;
-  for (char32_t cp : text::utf8::to_u32(run.text)) units += font.advance(cp);
+  for (char32_t cp : text) units += font.advance(cp);
   const double em = run.size / 1000.0;
-  return {run.x, run.y - font.ascender() * em, run.x + static_cast<double>(units) * em,
+  // From the first glyph's ink (its left side bearing: compose may set a glyph's origin
+  // before the box when its ink starts late, as it does for Ⅰ) to the end of the last advance.
+  const double lead = text.empty() ? 0 : font.left_bearing(text.front()) * em;
+  return {run.x + lead, run.y - font.ascender() * em, run.x + static_cast<double>(units) * em,
           run.y - font.descender() * em};
 }
 

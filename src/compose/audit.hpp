@@ -2,8 +2,9 @@
 // that laid it out computed about text. Every drawn text run must lie inside the box it was
 // laid out in, every box inside its parent and the page's content area (a footer box inside
 // the footer), and no two boxes of text, nor the text runs of two different boxes, may
-// overlap. A run's extent comes from the font files' own metrics (advance widths, hhea
-// ascender and descender), not from the widths compose stored.
+// overlap. A run's extent comes from the font files' own metrics (the first glyph's left
+// side bearing, advance widths, hhea ascender and descender), not from the widths compose
+// stored.
 //
 // compose() runs it on every deck it lays out, so `check` and `build` both refuse a deck the
 // audit rejects: whatever the fitting code gets wrong, nothing overflowing is published.

@@ -50,30 +50,68 @@ ItemCounts item_counts(const Ctx& c, const Items& items, double w, double size) 
   return out;
 }
 
-// Chooses the size and draws: one page when a size allows it, else the fewest pages at the
-// largest size; errors (a unit taller than a page at the minimum size) are reported.
+// Chooses the size and draws: one page when a size allows it (with the loosest pitch at
+// which it still fits, as search_size does), else the fewest pages at the largest size;
+// errors (a unit taller than a page at the minimum size) are reported. The sizes start at
+// the deck's size for `role` (scale.hpp), and the size taken is recorded there.
 template <class Plan>
 std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::vector<text::StyledRun>& title,
-                           const std::string& name, Plan plan) {
-  const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
-  auto finish = [&](const Pager& pager) {
+                           const std::string& name, Role role, Plan plan) {
+  PitchScope base_pitch(c, 0);
+  const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
+  auto finish = [&](const Pager& pager, double size, double pitch) {
+    c.took(role, size);
+    plan.took();
     std::vector<Page> out;
     for (std::size_t k = 0; k < pager.page_count(); ++k) {
-      Page p = frame_page(c, slide, title, k > 0, name);
+      Page p;
+      {
+        PitchScope frame(c, 0);  // the frame at the layout's pitch, whatever the body's
+        p = frame_page(c, slide, title, k > 0, name);
+      }
+      PitchScope scope(c, pitch);  // the body as measured
       pager.draw(k, p);
       out.push_back(std::move(p));
     }
     return out;
   };
+  // Page counts only grow with the size (a smaller size shortens every unit), so the
+  // minimum size tells whether some size fits one page, and how few pages are needed.
   const Pager smallest = plan(cand.back());
-  if (smallest.overflows.empty()) {
+  const bool ok = smallest.overflows.empty();
+  if (ok && smallest.page_count() == 1) {
+    // The first size that fits one page: the slide stays on one page.
     for (double S : cand) {
-      Pager p = S == cand.back() ? smallest : plan(S);
-      if (p.overflows.empty() && p.page_count() <= smallest.page_count()) return finish(p);
+      const Pager p = S == cand.back() ? smallest : plan(S);
+      if (!(p.overflows.empty() && p.page_count() == 1)) continue;
+      if (!c.scale || c.scale->settled()) {
+        for (double pitch : loose_pitches(c)) {
+          PitchScope loose(c, pitch);
+          const Pager lp = plan(S);
+          if (lp.overflows.empty() && lp.page_count() == 1) return finish(lp, S, pitch);
+        }
+      }
+      return finish(p, S, 0);
     }
   }
+  // It flows on: as few pages as the minimum size needs, at the largest size that needs no
+  // more (bisected over the sizes; the plan found is checked, never assumed).
+  if (ok) {
+    auto good = [&](const Pager& p) { return p.overflows.empty() && p.page_count() <= smallest.page_count(); };
+    std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (good(plan(cand[mid]))) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    if (hi + 1 == cand.size()) return finish(smallest, cand.back(), 0);
+    return finish(plan(cand[hi]), cand[hi], 0);
+  }
   for (const Overflow& o : smallest.overflows) report(c, name, o, cand.back());
-  return finish(smallest);
+  return finish(smallest, cand.back(), 0);
 }
 
 // ---- goal status ------------------------------------------------------------------------
@@ -82,7 +120,16 @@ const diag::Message kGoals{"到達目標", "goal status"};
 
 class Goals {
  public:
-  Goals(const Ctx& c, const model::GoalStatusSlide& s, const Area& a) : c_(c), s_(s), a_(a) {}
+  Goals(const Ctx& c, const model::GoalStatusSlide& s, const Area& a) : c_(c), s_(s), a_(a) {
+    // The goals' label cells share one size (label_size), whatever the body size.
+    const double w = c.layout.goal_status.label_width - 2 * c.layout.frame.padding;
+    std::vector<LabelBox> boxes;
+    labels_.reserve(s.goals.size());
+    for (const model::Goal& goal : s.goals) labels_.push_back(text_content(c, goal.label, true));
+    for (const Content& l : labels_) boxes.push_back({&l, w});
+    label_ = label_size(c, boxes);
+  }
+  void took() const { c_.took(Role::Label, label_); }
 
   Pager operator()(double S) const {
     Pager pager(a_);
@@ -149,7 +196,7 @@ class Goals {
     const model::Goal& goal = s_.goals[g];
     Part p;
     p.statement = statement;
-    p.lab = label_text(c_, text_content(c_, goal.label, true), lw - 2 * pad, S);
+    p.lab = measure(c_, labels_[g], lw - 2 * pad, label_);
     if (statement) p.st = measure(c_, text_content(c_, goal.statement), w2 - 2 * pad, S);
     p.res = measure(c_, list_content(c_, slice(goal.results, r0, r1)), rw - 2 * pad, S);
     p.chl = measure(c_, list_content(c_, slice(goal.challenges, c0, c1)), cw - 2 * pad, S);
@@ -279,6 +326,8 @@ class Goals {
   const Ctx& c_;
   const model::GoalStatusSlide& s_;
   Area a_;
+  std::vector<Content> labels_;
+  double label_ = 0;
 };
 
 // ---- overview ---------------------------------------------------------------------------
@@ -288,6 +337,7 @@ const diag::Message kOverview{"概要", "overview"};
 class Overview {
  public:
   Overview(const Ctx& c, const model::OverviewSlide& s, const Area& a) : c_(c), s_(s), a_(a) {}
+  void took() const {}
 
   Pager operator()(double S) const {
     Pager pager(a_);
@@ -433,12 +483,12 @@ class Overview {
 
 std::vector<Page> goal_status_slide(const Ctx& c, const model::Slide& slide, const model::GoalStatusSlide& s,
                                     const std::vector<text::StyledRun>& title, const std::string& name) {
-  return paginate(c, slide, title, name, Goals(c, s, body_area(c, slide, title, name)));
+  return paginate(c, slide, title, name, Role::GoalStatus, Goals(c, s, body_area(c, slide, title, name)));
 }
 
 std::vector<Page> overview_slide(const Ctx& c, const model::Slide& slide, const model::OverviewSlide& s,
                                  const std::vector<text::StyledRun>& title, const std::string& name) {
-  return paginate(c, slide, title, name, Overview(c, s, body_area(c, slide, title, name)));
+  return paginate(c, slide, title, name, Role::Overview, Overview(c, s, body_area(c, slide, title, name)));
 }
 
 }  // namespace plandeck::compose::detail

@@ -56,15 +56,50 @@ text::FitResult measure(const Ctx& c, const Content& ct, double w, double size) 
   return detail::measure(c, ct.ps, std::max(1.0, w), size);
 }
 
-text::FitResult label_text(const Ctx& c, const Content& ct, double w, double size) {
-  text::FitResult whole = measure(c, ct, w, size);
-  if (whole.line_count <= static_cast<int>(ct.ps.size())) return whole;
-  const spec::SizeRange range{size, c.layout.sizes.body.min};
+namespace {
+
+bool one_line_each(const Ctx& c, const LabelBox& l, double size) {
+  text::FitResult r = measure(c, *l.text, l.w, size);
+  return r.line_count <= static_cast<int>(l.text->ps.size()) && r.forced_count == 0;
+}
+
+}  // namespace
+
+double label_size(const Ctx& c, const std::vector<LabelBox>& labels) {
+  const spec::SizeRange range = c.range(Role::Label, c.layout.sizes.body);
   for (double s : sizes(range, c.layout.text.step)) {
-    text::FitResult r = measure(c, ct, w, s);
-    if (r.line_count <= static_cast<int>(ct.ps.size()) && r.forced_count == 0) return r;
+    bool all = true;
+    for (const LabelBox& l : labels) all = all && (l.text->empty() || one_line_each(c, l, s));
+    if (all) return s;
   }
-  return whole;
+  return range.max;
+}
+
+void scale_marker(Page& page, std::size_t from, const std::string& marker, double scale) {
+  if (scale >= 1 - kEps) return;
+  for (std::size_t i = from; i < page.shapes.size(); ++i) {
+    auto* run = std::get_if<TextRun>(&page.shapes[i]);
+    if (!run || run->text != marker) continue;
+    const double size = run->size;
+    run->x += (1 - scale) * run->width / 2;
+    run->width *= scale;
+    run->size = size * scale;
+    // Keep the arrow's middle (about a third of an em above the baseline) on the middle of
+    // the text's em box (0.38 em above the baseline in BIZ UDPGothic).
+    run->y -= (0.38 - 0.33 * scale) * size;
+    return;
+  }
+}
+
+std::vector<double> loose_pitches(const Ctx& c) {
+  std::vector<double> out;
+  const double base = c.layout.text.line_height;
+  for (int k = 0;; ++k) {
+    const double p = c.layout.text.line_height_max - 0.05 * k;
+    if (p <= base + kEps) break;
+    out.push_back(p);
+  }
+  return out;
 }
 
 std::string idx(const char* what, std::size_t i) {
@@ -118,8 +153,11 @@ void label_cell(Page& page, const Ctx& c, const text::FitResult& r, double x, do
 void caption(Page& page, const Ctx& c, const model::RichText& t, double x, double y, double w,
              double h, const std::string& slide) {
   const auto& pal = c.layout.palette;
-  text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.layout.sizes.heading, false);
+  PitchScope one_line(c, 0);  // a caption is one line: its size never depends on the slide's pitch
+  text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.range(Role::Heading, c.layout.sizes.heading),
+                          false);
   if (!r.fitted) report(c, slide, {"caption", t.loc, r.overflow_height, r.forced_count}, r.size);
+  c.took(Role::Heading, r.size);
   double ty = y + (h - r.height) / 2;
   rect(page, x, ty + 0.1 * r.size, 4, r.height - 0.2 * r.size, color(pal.label));
   const std::size_t from = page.shapes.size();

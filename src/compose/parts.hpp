@@ -32,9 +32,27 @@ diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag:
 
 text::FitResult measure(const Ctx& c, const Content& ct, double w, double size);
 
-// A label (取組結果（R3～R5）, 【到達目標1】) reads best on one line: shrink it (down to the
-// body minimum) to keep it there; when even that wraps, use the body size and wrap.
-text::FitResult label_text(const Ctx& c, const Content& ct, double w, double size);
+// A label cell's text and the width it has.
+struct LabelBox {
+  const Content* text = nullptr;
+  double w = 0;
+};
+
+// The size of a slide's label cells (取組の方向性, 取組結果（R3～R5）, 【到達目標1】): one size for
+// all of them, the largest (up to the deck's label size) at which every label stays on one
+// line, down to the body minimum; when one wraps even there, the labels take the largest
+// size allowed and wrap. Labels are display type, like headings: a dense slide whose body
+// shrinks keeps its labels at the deck's size.
+double label_size(const Ctx& c, const std::vector<LabelBox>& labels);
+
+// The summary's ➤ comes from a symbol face (DejaVu) whose solid arrow is far heavier than
+// the text beside it: it is drawn at `scale` of the text size, centred where it was (on the
+// text's em box horizontally, on its middle vertically), so that its weight matches.
+void scale_marker(Page& page, std::size_t from, const std::string& marker, double scale);
+
+// Line pitches looser than the layout's, loosest first: text.line_height_max down to just
+// above text.line_height, in steps of 0.05 em.
+std::vector<double> loose_pitches(const Ctx& c);
 
 // "panel[2]" (1-based, as people count).
 std::string idx(const char* what, std::size_t i);
@@ -97,18 +115,39 @@ struct Flow {
   }
 };
 
-// Tries body sizes from the largest down; the first build without overflow wins. When none
-// fits, the build at the minimum size is kept and its overflows are reported.
+// A slide that fits at `size` with room to spare is set with the loosest pitch (up to
+// text.line_height_max) at which it still fits: the size never changes, only the leading.
+// Returns the page built at that pitch and leaves Ctx::pitch at it (the caller's scope).
 template <class Build>
-Page search_size(const Ctx& c, const Page& base, const spec::SizeRange& range,
-                 const std::string& name, Build build) {
-  const std::vector<double> cand = sizes(range, c.layout.text.step);
+std::optional<Page> loosen(const Ctx& c, const Page& base, double size, Build build) {
+  if (c.scale && !c.scale->settled()) return std::nullopt;  // probing sizes: the pitch is moot
+  for (double pitch : loose_pitches(c)) {
+    c.pitch = pitch;
+    Page p = base;
+    if (build(p, size).empty()) return p;
+  }
+  c.pitch = 0;
+  return std::nullopt;
+}
+
+// Tries body sizes from the largest down; the first build without overflow wins. When none
+// fits, the build at the minimum size is kept and its overflows are reported. The sizes of
+// `role` start at the deck's size for it (scale.hpp), and the size taken is recorded there.
+template <class Build>
+Page search_size(const Ctx& c, const Page& base, Role role, const std::string& name, Build build) {
+  PitchScope scope(c, 0);
+  const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
   for (double s : cand) {
     Page p = base;
-    if (build(p, s).empty()) return p;
+    if (build(p, s).empty()) {
+      c.took(role, s);
+      if (std::optional<Page> loose = loosen(c, base, s, build)) return *loose;
+      return p;
+    }
   }
   Page p = base;
   for (const Overflow& o : build(p, cand.back())) report(c, name, o, cand.back());
+  c.took(role, cand.back());
   return p;
 }
 

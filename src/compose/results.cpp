@@ -25,24 +25,34 @@ enum class TableMode {
   Continue,  // its first part takes the room left on the last page, the rest …（続き） slides
 };
 
-// The table's size on a results slide: one step below the body size, within the table range.
+// The table's size on a results slide: smaller than the body text (by one step of the size
+// grid), within the table range and no larger than the deck's table size.
 spec::SizeRange results_table_sizes(const Ctx& c, double body) {
-  const auto& T = c.layout.sizes.table;
-  return {std::max(T.min, std::min(body - 1, T.max)), T.min};
+  const spec::SizeRange T = c.range(Role::Table, c.layout.sizes.table);
+  return {std::max(T.min, std::min(body - c.layout.text.step, T.max)), T.min};
 }
 
 struct Planned {
   Pager pager;
   std::optional<TablePlan> table;
   TableMode mode = TableMode::OneSlide;
+  double size = 0;   // the body size
+  double pitch = 0;  // Ctx::pitch it was measured with (0: the layout's): drawn with the same
 };
 
 class Results {
  public:
-  Results(const Ctx& c, const model::ResultsSlide& s, const Area& a) : c_(c), s_(s), a_(a) {}
+  Results(const Ctx& c, const model::ResultsSlide& s, const Area& a)
+      : c_(c), s_(s), a_(a), dir_label_(text_content(c, s.direction_label, true)),
+        res_label_(text_content(c, s.results_label, true)) {
+    // The label cells share one size (label_size), whatever the body size.
+    const double pad = c.layout.frame.padding, lw = c.layout.results.label_width;
+    label_ = label_size(c, {{&dir_label_, lw - 2 * pad}, {&res_label_, (s.results.empty() ? a.w : lw) - 2 * pad}});
+  }
+  double label() const { return label_; }
 
   Planned plan(double S, TableMode mode) const {
-    Planned out{Pager(a_), std::nullopt, mode};
+    Planned out{Pager(a_), std::nullopt, mode, S, c_.pitch};
     Pager& pager = out.pager;
     direction(pager, S);
     summary(pager, S);
@@ -103,8 +113,9 @@ class Results {
   void direction(Pager& pager, double S) const {
     const double pad = c_.layout.frame.padding, lw = c_.layout.results.label_width;
     const double tw = a_.w - lw;
-    Content lab = text_content(c_, s_.direction_label, true), dir = text_content(c_, s_.direction);
-    text::FitResult rl = label_text(c_, lab, lw - 2 * pad, S), rd = measure(c_, dir, tw - 2 * pad, S);
+    const Content& lab = dir_label_;
+    Content dir = text_content(c_, s_.direction);
+    text::FitResult rl = measure(c_, lab, lw - 2 * pad, label_), rd = measure(c_, dir, tw - 2 * pad, S);
     check(pager, rl, "direction_label", lab, s_.direction_label.loc);
     check(pager, rd, "direction", dir, s_.direction.loc);
     const double h = std::max(rl.height, rd.height) + 2 * pad;
@@ -150,6 +161,10 @@ class Results {
                   const auto& pal = c.layout.palette;
                   const std::size_t from = p.shapes.size();
                   draw(p, c, r, x, y, w, Paint{color(pal.heading), color(pal.accent)});
+                  if (!r.paragraphs.empty() && !r.paragraphs.front().marker.empty()) {
+                    scale_marker(p, from, text::utf8::encode(r.paragraphs.front().marker),
+                                 c.layout.text.summary_marker_scale);
+                  }
                   boxed(p, from, x, y, w, r.height, in_slide("要約", "summary"), loc);
                 },
                 Overflow{"summary", loc, 0, 0});
@@ -165,9 +180,9 @@ class Results {
     const Ctx& c = c_;
     const model::ResultsSlide& s = s_;
     const double x = a_.x, w = a_.w;
-    Content lab = text_content(c_, s_.results_label, true);
+    const Content& lab = res_label_;
     if (s_.results.empty()) {
-      text::FitResult rl = label_text(c_, lab, a_.w - 2 * pad, S);
+      text::FitResult rl = measure(c_, lab, a_.w - 2 * pad, label_);
       check(pager, rl, "results_label", lab, s_.results_label.loc);
       pager.place(rl.height + 2 * pad, 0.35 * S,
                   [&c, &s, rl, x, w, pad](Page& p, double y, double h) {
@@ -180,7 +195,7 @@ class Results {
                   Overflow{"results_label", s_.results_label.loc, 0, 0});
       return;
     }
-    const text::FitResult rl = label_text(c_, lab, lw - 2 * pad, S);
+    const text::FitResult rl = measure(c_, lab, lw - 2 * pad, label_);
     check(pager, rl, "results_label", lab, s_.results_label.loc);
     const std::vector<model::Item>& items = s_.results;
     struct Part {
@@ -362,18 +377,30 @@ class Results {
   const Ctx& c_;
   const model::ResultsSlide& s_;
   Area a_;
+  Content dir_label_, res_label_;
+  double label_ = 0;
 };
 
 std::vector<Page> draw_planned(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
-                               const Planned& planned, const std::vector<text::StyledRun>& title,
+                               const Planned& planned, double label, const std::vector<text::StyledRun>& title,
                                const std::string& name) {
+  // The record of the sizes taken, for the deck's type scale.
+  c.took(Role::Results, planned.size);
+  c.took(Role::Label, label);
+  if (planned.table) c.took(Role::Table, planned.table->size);
   std::vector<Page> out;
   for (std::size_t k = 0; k < planned.pager.page_count(); ++k) {
-    Page p = frame_page(c, slide, title, k > 0, name);
+    Page p;
+    {
+      PitchScope frame(c, 0);  // the frame at the layout's pitch, whatever the body's
+      p = frame_page(c, slide, title, k > 0, name);
+    }
+    PitchScope pitch(c, planned.pitch);  // the body as measured
     planned.pager.draw(k, p);
     out.push_back(std::move(p));
   }
   if (planned.table && planned.mode == TableMode::Continue) {
+    PitchScope layout_pitch(c, 0);
     table_pages(out, c, slide, *s.table, *planned.table, 1, title, name);
   }
   return out;
@@ -383,8 +410,9 @@ std::vector<Page> draw_planned(const Ctx& c, const model::Slide& slide, const mo
 
 std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
                                 const std::vector<text::StyledRun>& title, const std::string& name) {
+  PitchScope base_pitch(c, 0);
   const Results results(c, s, body_area(c, slide, title, name));
-  const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
+  const std::vector<double> cand = sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step);
   // Plans by size and mode: without a table both steps below plan the same way.
   std::map<std::pair<double, int>, Planned> planned;
   auto plan = [&](double S, TableMode mode) -> const Planned& {
@@ -393,26 +421,50 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
     if (it == planned.end()) it = planned.emplace(key, results.plan(S, mode)).first;
     return it->second;
   };
-  // 1. Everything on one page, the table at no less than split_below (as detail tables).
-  for (double S : cand) {
-    if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
-    const Planned& p = plan(S, TableMode::OneSlide);
-    if (p.pager.page_count() == 1 && p.pager.overflows.empty()) return draw_planned(c, slide, s, p, title, name);
-  }
-  // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
-  // as the minimum size needs, at the largest size that needs no more.
+  // Page counts only grow with the size, so the minimum size tells whether any size fits
+  // one page (without a table: the table's own size range stops step 1 earlier).
   const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
   const Planned& smallest = plan(cand.back(), mode);
-  if (smallest.pager.overflows.empty()) {
-    for (double S : cand) {
-      const Planned& p = plan(S, mode);
-      if (p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count())
-        return draw_planned(c, slide, s, p, title, name);
+  const bool one_page_possible = s.table || (smallest.pager.page_count() == 1 && smallest.pager.overflows.empty());
+  // 1. Everything on one page, the table at no less than split_below (as detail tables).
+  for (double S : cand) {
+    if (!one_page_possible) break;
+    if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
+    const Planned& p = plan(S, TableMode::OneSlide);
+    if (p.pager.page_count() != 1 || !p.pager.overflows.empty()) continue;
+    // A slide with room to spare is set with the loosest pitch at which it still fits one
+    // page (the size stays; see loosen in parts.hpp). Not while the type scale is probing.
+    if (!c.scale || c.scale->settled()) {
+      for (double pitch : loose_pitches(c)) {
+        PitchScope loose(c, pitch);
+        const Planned lp = results.plan(S, TableMode::OneSlide);
+        if (lp.pager.page_count() == 1 && lp.pager.overflows.empty())
+          return draw_planned(c, slide, s, lp, results.label(), title, name);
+      }
     }
+    return draw_planned(c, slide, s, p, results.label(), title, name);
+  }
+  // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
+  // as the minimum size needs, at the largest size that needs no more (bisected; the plan
+  // found is checked, never assumed).
+  if (smallest.pager.overflows.empty()) {
+    auto good = [&](const Planned& p) {
+      return p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count();
+    };
+    std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (good(plan(cand[mid], mode))) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return draw_planned(c, slide, s, plan(cand[hi], mode), results.label(), title, name);
   }
   // 3. Something is taller than a page even at the minimum size: located errors.
   for (const Overflow& o : smallest.pager.overflows) report(c, name, o, cand.back());
-  return draw_planned(c, slide, s, smallest, title, name);
+  return draw_planned(c, slide, s, smallest, results.label(), title, name);
 }
 
 }  // namespace plandeck::compose::detail

@@ -20,7 +20,7 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
   const auto& pal = c.layout.palette;
   const auto& P = c.layout.projects;
   const double pad = F.padding;
-  return search_size(c, base, c.layout.sizes.body, slide_name, [&](Page& p, double S) {
+  return search_size(c, base, Role::Projects, slide_name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     if (!s.lead.empty()) {
       Content lead = text_content(c, s.lead);
@@ -100,7 +100,16 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
   });
 }
 
+
 // ---- details ----------------------------------------------------------------------------
+
+// Whether every part of a planned table fills less than table.grow_below of its slide.
+bool roomy(const TablePlan& plan, const TableRequest& req, const Ctx& c) {
+  for (const TablePart& part : plan.parts) {
+    if (part.height > c.layout.table.grow_below * req.other_capacity) return false;
+  }
+  return true;
+}
 
 std::vector<Page> details(const Ctx& c, const model::Slide& slide, const model::DetailsSlide& s,
                           const std::vector<text::StyledRun>& title, const std::string& slide_name) {
@@ -110,13 +119,25 @@ std::vector<Page> details(const Ctx& c, const model::Slide& slide, const model::
   TableRequest req;
   req.width = a.w;
   req.first_capacity = req.other_capacity = a.h - caption_h;
-  req.sizes = c.layout.sizes.table;
+  req.sizes = c.range(Role::Table, c.layout.sizes.table);
   TablePlan plan = plan_table(c, t, req);
+  // A table that leaves most of its slide empty at the deck's table size may be set larger,
+  // within the layout's range, as long as it keeps its slides.
+  if (plan.overflows.empty() && req.sizes.max < c.layout.sizes.table.max - kEps && roomy(plan, req, c)) {
+    TableRequest larger = req;
+    larger.sizes = c.layout.sizes.table;
+    TablePlan grown = plan_table(c, t, larger);
+    if (grown.overflows.empty() && grown.parts.size() == plan.parts.size() && grown.size > plan.size) {
+      plan = std::move(grown);
+    }
+  }
+  c.took(Role::Table, plan.size);
   for (const Overflow& o : plan.overflows) report(c, slide_name, o, plan.size);
   std::vector<Page> pages;
   table_pages(pages, c, slide, t, plan, 0, title, slide_name);
   return pages;
 }
+
 
 }  // namespace
 
@@ -128,8 +149,10 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   const double w = F.width - F.margins.left - F.margins.right - 2 * F.title_padding;
   const double bar_y = F.margins.top;
   rect(page, 0, bar_y, F.width, F.title_bar_height, color(pal.title_bar));
-  text::FitResult r = fit(c, {para(title)}, w, F.title_bar_height - 4, c.layout.sizes.title, false);
+  text::FitResult r = fit(c, {para(title)}, w, F.title_bar_height - 4, c.range(Role::Title, c.layout.sizes.title),
+                          false);
   if (!r.fitted) report(c, slide, {"title", loc, r.overflow_height, r.forced_count}, r.size);
+  c.took(Role::Title, r.size);
   std::size_t from = page.shapes.size();
   draw(page, c, r, x, bar_y + (F.title_bar_height - r.height) / 2, w,
        plain_paint(color(pal.title_text)));
@@ -138,8 +161,9 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   const double cx = F.margins.left, cw = F.width - F.margins.left - F.margins.right;
   if (heading && !heading->empty()) {
     text::FitResult h = fit(c, {para(runs(*heading, true))}, cw, F.heading_height - 6,
-                            c.layout.sizes.heading, false);
+                            c.range(Role::Heading, c.layout.sizes.heading), false);
     if (!h.fitted) report(c, slide, {"heading", heading->loc, h.overflow_height, h.forced_count}, h.size);
+    c.took(Role::Heading, h.size);
     from = page.shapes.size();
     draw(page, c, h, cx, y + (F.heading_height - 4 - h.height) / 2, cw,
          plain_paint(color(pal.heading)));
@@ -151,11 +175,12 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   return Area{cx, y, cw, bottom - y};
 }
 
+
 Area body_area(const Ctx& c, const model::Slide& slide, const std::vector<text::StyledRun>& title,
                const std::string& slide_name) {
   Page probe;
   diag::Diagnostics scratch;
-  Ctx quiet(c.layout, c.fonts, scratch, c.sources);
+  Ctx quiet(c, scratch);
   return draw_frame(probe, quiet, title, &slide.heading, slide_name, slide.loc);
 }
 

@@ -122,7 +122,7 @@ TEST_CASE("audit: a run whose descent leaves the bottom of its box is caught") {
 
 TEST_CASE("audit: a box outside the content area, in the footer, is caught") {
   compose::Deck deck = clean_deck();
-  // The default content area ends at 595 - 22 = 573 pt; the footer is below it.
+  // The default content area ends at 595 - 26 = 569 pt; the footer is below it.
   deck.pages[0].boxes[1].y = 540;
   run(deck, 1).y = 556;
   Audited a = audit(deck);
@@ -130,7 +130,7 @@ TEST_CASE("audit: a box outside the content area, in the footer, is caught") {
   REQUIRE(a.found == 1);
   CHECK(a.diags.items().front().loc.line == kPanelLoc.line);
   CHECK(a.en().find("outside the content area") != std::string::npos);
-  CHECK(a.en().find("27 pt below") != std::string::npos);
+  CHECK(a.en().find("31 pt below") != std::string::npos);
 }
 
 TEST_CASE("audit: a box outside its parent is caught") {
@@ -187,7 +187,7 @@ TEST_CASE("audit: text outside every box is caught") {
   CHECK(a.diags.items().front().loc.line == 3);  // the slide
 }
 
-TEST_CASE("audit: run extents come from the font's advances, ascender and descender") {
+TEST_CASE("audit: run extents come from the font's bearing, advances, ascender and descender") {
   const text::Font& regular = *testing::default_fonts().measurer().chain(0).front();
   compose::TextRun r;
   r.x = 10;
@@ -195,7 +195,10 @@ TEST_CASE("audit: run extents come from the font's advances, ascender and descen
   r.size = 10;
   r.text = "あい";
   const compose::AuditRect e = compose::run_extent(r, regular);
-  CHECK(e.x1 - e.x0 == Approx((regular.advance(U'あ') + regular.advance(U'い')) / 100.0));
+  CHECK(e.x0 == Approx(10 + regular.left_bearing(U'あ') / 100.0));
+  CHECK(e.x1 == Approx(10 + (regular.advance(U'あ') + regular.advance(U'い')) / 100.0));
+  // Ⅰ's ink starts a third of an em after its origin (compose draws it from before its box).
+  CHECK(regular.left_bearing(U'\u2160') > 250);
   CHECK(e.y0 == Approx(100 - regular.ascender() / 100.0));
   CHECK(e.y1 == Approx(100 - regular.descender() / 100.0));
   CHECK(e.y1 > 100);

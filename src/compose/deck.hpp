@@ -12,6 +12,10 @@
 
 #include "diag/diagnostics.hpp"
 
+namespace plandeck::model {
+struct TableRow;
+}
+
 namespace plandeck::compose {
 
 struct Color {
@@ -85,6 +89,10 @@ struct Page {
   std::vector<LaidBox> boxes{};  // what the audit checks; renderers ignore it
   std::string slide{};           // the slide's name in messages (title bar text)
   diag::SourceLoc loc{};         // the slide in the plan
+  // The plan's result-detail table rows drawn on this page (not drawn by renderers): the
+  // workbook's 一覧 names the page where each row can be found in the deck.
+  // (A default initializer: pages written as {shapes, links} need not name it.)
+  std::vector<const model::TableRow*> table_rows = {};
 };
 
 // Bookmark tree: sections, chapters and slides.

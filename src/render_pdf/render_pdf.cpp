@@ -660,7 +660,7 @@ void write_file_bytes(const std::string& path, const std::string& bytes) {
 
 // ---------------------------------------------------------------------------------------
 
-void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {
+std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   Collected fonts = validate_and_collect(deck);
   validate_outline(deck.outline, deck.pages.size(), "");
   for (const auto& [value, name] :
@@ -745,13 +745,17 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
   // Saved to memory and written by write_file_bytes, not by HPDF_SaveToFile: libharu
   // reports a failed write as a generic "file I/O" or zlib error and loses errno, so a
   // full disk could not be told from a bug.
-  doc.check(HPDF_SaveToStream(pdf), "writing " + path);
+  doc.check(HPDF_SaveToStream(pdf), "saving the PDF");
   std::string bytes(HPDF_GetStreamSize(pdf), '\0');
   HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
   HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-  doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "writing " + path);  // EOF: all read
+  doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "saving the PDF");  // EOF: all read
   bytes.resize(size);
-  write_file_bytes(path, bytes);
+  return bytes;
+}
+
+void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {
+  write_file_bytes(path, render_pdf(deck, options));
 }
 
 }  // namespace plandeck::render_pdf

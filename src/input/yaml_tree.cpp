@@ -228,7 +228,6 @@ class TreeBuilder : public YAML::EventHandler {
                   Message{"文字列の終わりに " + q + " を書いてください（このままではファイルの終わりまでが一つの文字列になります）",
                           "end the text with " + q + " (as it is, the rest of the file becomes one string)"}};
     }
-    check_bmp(*node);
     count(1, node->loc);
     add(std::move(node), anchor);
   }
@@ -327,32 +326,6 @@ class TreeBuilder : public YAML::EventHandler {
                             "duplicate key \"" + e.key->value + "\" (first on line " + line + ")"},
                            Message{"同じマッピングに同じキーは一度だけ書けます。どちらか一方を消してください",
                                    "a key may appear only once in a mapping; remove one of them"}});
-    }
-  }
-
-  // libharu draws code points above U+FFFF as blanks, so they are rejected where written.
-  void check_bmp(const Node& node) {
-    std::string_view v = node.value;
-    std::size_t search_from = node.offset;
-    for (std::size_t i = 0; i < v.size();) {
-      std::size_t start = i;
-      char32_t cp = text::utf8::next(v, i);
-      if (cp <= 0xFFFF) continue;
-      std::string ch(v.substr(start, i - start));
-      // Find the character in the source (it is there unless written as an escape).
-      std::size_t found = text_.find(ch, search_from);
-      SourceLoc loc = node.loc;
-      if (found != std::string_view::npos) {
-        loc = lines_.at(found);
-        search_from = found + ch.size();
-      }
-      std::string code = text::utf8::code_point_label(cp);
-      problems_.push_back(
-          {diag::Severity::Error, loc,
-           {"基本多言語面（BMP）外の文字 \"" + ch + "\"（" + code + "）は使えません",
-            "character \"" + ch + "\" (" + code + ") is outside the Basic Multilingual Plane"},
-           Message{"PDF 作成に使う libharu は U+FFFF を超える文字を描けません。BMP 内の字体（例: 𠮟 → 叱）に置き換えてください",
-                   "libharu cannot draw characters above U+FFFF; use a BMP variant instead (e.g. 叱 for 𠮟)"}});
     }
   }
 

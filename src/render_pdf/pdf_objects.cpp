@@ -1,0 +1,61 @@
+#include "render_pdf/pdf_objects.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <vector>
+
+#include "text/utf8.hpp"
+
+namespace plandeck::render_pdf::detail {
+
+namespace {
+
+// libharu's HPDF_Dict_Write removes /Filter from a stream whose `filter` is NONE and only
+// writes /FlateDecode when it deflates itself; this hook (called by HPDF_Dict_Write just
+// before ">>") names the filter of data deflated here. Called from C: must not throw.
+HPDF_STATUS write_flate_filter_key(HPDF_Dict /*dict*/, HPDF_Stream out) noexcept {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+void set_deflated_stream(Doc& doc, HPDF_Dict dict, const unsigned char* data, std::size_t size,
+                         int level, const std::string& what) {
+  doc.check(dict != nullptr && dict->stream != nullptr, what);
+  uLongf packed_size = compressBound(static_cast<uLong>(size));
+  std::vector<unsigned char> packed(packed_size);
+  if (compress2(packed.data(), &packed_size, data, static_cast<uLong>(size), level) != Z_OK) {
+    throw Error(what + ": zlib could not compress the stream");
+  }
+  HPDF_MemStream_FreeData(dict->stream);
+  doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed_size)),
+            what);
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = write_flate_filter_key;
+}
+
+HPDF_Binary utf16_text_string(Doc& doc, const std::string& utf8, const std::string& what) {
+  const auto decoded = text::utf8::decode(utf8);
+  if (!decoded.valid) throw Error(what + ": invalid UTF-8");
+  std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+  bytes.reserve(2 + 4 * decoded.text.size());
+  auto unit = [&bytes](unsigned u) {
+    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+  };
+  for (char32_t cp : decoded.text) {
+    if (cp < 0x10000) {
+      unit(static_cast<unsigned>(cp));
+    } else {
+      const unsigned v = static_cast<unsigned>(cp) - 0x10000;
+      unit(0xD800 + (v >> 10));
+      unit(0xDC00 + (v & 0x3FF));
+    }
+  }
+  return doc.check_ptr(
+      HPDF_Binary_New(doc.get()->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size())), what);
+}
+
+}  // namespace plandeck::render_pdf::detail

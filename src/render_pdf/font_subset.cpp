@@ -29,16 +29,22 @@ struct FontDeleter {
 struct InputDeleter {
   void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
 };
+struct PlanDeleter {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
 using Blob = std::unique_ptr<hb_blob_t, BlobDeleter>;
 using Face = std::unique_ptr<hb_face_t, FaceDeleter>;
 using Font = std::unique_ptr<hb_font_t, FontDeleter>;
 using Input = std::unique_ptr<hb_subset_input_t, InputDeleter>;
+using Plan = std::unique_ptr<hb_subset_plan_t, PlanDeleter>;
 
 // The tables kept in the embedded program. A CIDFontType2 with /CIDToGIDMap /Identity needs
-// head, hhea, maxp, loca, glyf and hmtx; cmap, OS/2 and post are small and some rasterisers
-// look for them. Names (often a long licence text) and layout tables are not needed in a PDF.
-constexpr std::array<const char*, 9> kKeptTables = {"head", "hhea", "maxp", "loca", "glyf",
-                                                    "hmtx", "cmap", "OS/2", "post"};
+// head, hhea, maxp, loca, glyf and hmtx (ISO 32000-1 9.9: cmap is not needed when the PDF
+// maps CIDs to glyphs itself); OS/2 and post are small and some rasterisers look for them.
+// cmap (a segment per scattered kanji), names (often a long licence text) and layout tables
+// are left out.
+constexpr std::array<const char*, 8> kKeptTables = {"head", "hhea", "maxp", "loca",
+                                                    "glyf", "hmtx", "OS/2", "post"};
 
 bool is_kept_table(hb_tag_t tag) {
   for (const char* t : kKeptTables) {
@@ -121,6 +127,8 @@ SubsetFont subset_font(const std::string& path, const std::vector<char32_t>& cod
   }
 
   SubsetFont result;
+  std::vector<hb_codepoint_t> source_glyph;  // per code point: its glyph in the whole font
+  source_glyph.reserve(code_points.size());
   {
     Font font(hb_font_create(face.get()));
     for (char32_t cp : code_points) {
@@ -128,6 +136,7 @@ SubsetFont subset_font(const std::string& path, const std::vector<char32_t>& cod
       if (!hb_font_get_nominal_glyph(font.get(), cp, &gid) || gid == 0) {
         result.missing.push_back(cp);
       }
+      source_glyph.push_back(gid);
     }
   }
   if (!result.missing.empty()) return result;
@@ -154,14 +163,27 @@ SubsetFont subset_font(const std::string& path, const std::vector<char32_t>& cod
     }
     // Layout tables are dropped even if absent from this face's directory listing.
     for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG",
-                          "DSIG", "hdmx", "VDMX", "LTSH", "kern", "gasp", "meta", "name",
+                          "DSIG", "hdmx", "VDMX", "LTSH", "kern", "gasp", "meta", "name", "cmap",
                           "cvt ", "fpgm", "prep"}) {
       hb_set_add(drop, hb_tag_from_string(t, 4));
     }
   }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
-  Face sub(hb_subset_or_fail(face.get(), input.get()));
+  // Through a plan, to learn how the subset renumbers the glyphs: the embedded program has no
+  // cmap (text is shown by glyph id), so the numbering cannot be read back from it.
+  Plan plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
+  if (!plan) throw Error("HarfBuzz could not subset font " + path);
+  const hb_map_t* new_glyph = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    const hb_codepoint_t gid = hb_map_get(new_glyph, source_glyph[i]);
+    if (gid == HB_MAP_VALUE_INVALID || gid == 0 || gid > 0xFFFF) {
+      throw Error("HarfBuzz lost " + text::utf8::describe(code_points[i]) +
+                  " while subsetting font " + path);
+    }
+    result.glyph_of.emplace(code_points[i], static_cast<std::uint16_t>(gid));
+  }
+  Face sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) throw Error("HarfBuzz could not subset font " + path);
   Blob out(hb_face_reference_blob(sub.get()));
   unsigned length = 0;
@@ -170,18 +192,10 @@ SubsetFont subset_font(const std::string& path, const std::vector<char32_t>& cod
   result.data.assign(reinterpret_cast<const unsigned char*>(data),
                      reinterpret_cast<const unsigned char*>(data) + length);
 
-  // Glyph ids and widths as the subset numbers them (read back from the subset itself).
+  // Widths as the subset numbers its glyphs (read from its hmtx).
   Font sub_font(hb_font_create(sub.get()));
   const int upem = static_cast<int>(hb_face_get_upem(sub.get()));
   hb_font_set_scale(sub_font.get(), upem, upem);
-  for (char32_t cp : code_points) {
-    hb_codepoint_t gid = 0;
-    if (!hb_font_get_nominal_glyph(sub_font.get(), cp, &gid) || gid == 0 || gid > 0xFFFF) {
-      throw Error("HarfBuzz lost " + text::utf8::describe(cp) +
-                  " while subsetting font " + path);
-    }
-    result.glyph_of.emplace(cp, static_cast<std::uint16_t>(gid));
-  }
   const unsigned glyphs = hb_face_get_glyph_count(sub.get());
   result.widths.reserve(glyphs);
   for (unsigned g = 0; g < glyphs; ++g) {

@@ -36,8 +36,8 @@ struct SubsetFont {
 };
 
 // Subsets the TrueType font at `path` to `code_points` (sorted, unique). Keeps the tables a
-// CIDFontType2 program needs (plus cmap, OS/2 and post, which some rasterisers look for),
-// drops hinting and names. Throws render_pdf::Error if the file cannot be read, is not a
+// CIDFontType2 program needs (plus OS/2 and post, which some rasterisers look for), drops
+// cmap, hinting and names. Throws render_pdf::Error if the file cannot be read, is not a
 // TrueType-outline font, or the subsetter fails. When code points are missing, `missing` is
 // filled and nothing else.
 SubsetFont subset_font(const std::string& path, const std::vector<char32_t>& code_points);

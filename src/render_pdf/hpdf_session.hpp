@@ -39,6 +39,8 @@ class Doc {
   Doc& operator=(const Doc&) = delete;
 
   HPDF_Doc get() const { return pdf_; }
+  // True once libharu has reported an error (callers then build their message and check).
+  bool failed() const { return err_.set; }
 
   // Throws if the call failed (status or the recorded error) with `what` as context.
   void check(HPDF_STATUS status, const std::string& what) { check(status == HPDF_OK, what); }

@@ -303,13 +303,21 @@ class Painter {
   Painter(Doc& doc, HPDF_Page page, double page_height, std::vector<const FontSlot*> fonts)
       : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {}
 
-  void draw(const compose::Shape& shape, const std::string& where) {
-    where_ = &where;
+  void draw(const compose::Shape& shape, std::size_t page_index, std::size_t shape_index) {
+    shape_ = &shape;
+    page_index_ = page_index;
+    shape_index_ = shape_index;
     std::visit([this](const auto& s) { this->draw_one(s); }, shape);
   }
 
  private:
-  void ok(HPDF_STATUS st) { doc_.check(st, *where_); }
+  // The element named in an error; built only when there is one (most shapes never fail).
+  std::string where() const {
+    return "drawing " + shape_name(page_index_, shape_index_, *shape_);
+  }
+  void ok(HPDF_STATUS st) {
+    if (st != HPDF_OK || doc_.failed()) doc_.check(st, where());
+  }
 
   void fill_color(const Color& c) {
     if (fill_ && *fill_ == c) return;
@@ -409,12 +417,13 @@ class Painter {
     if (t.text.empty()) return;
     fill_color(t.color);
     const FontSlot* font = t.font < fonts_.size() ? fonts_[t.font] : nullptr;
-    doc_.check(font != nullptr && font->font != nullptr, *where_ + ": font not embedded");
+    if (font == nullptr || font->font == nullptr) doc_.check(false, where() + ": font not embedded");
     ops_.clear();
     ops_ += "BT\n";
     // Tf is graphics state: it outlives the text object, so an unchanged font is not repeated.
     if (font_index_ != t.font || font_size_ != t.size) {
-      const char* name = doc_.check_ptr(HPDF_Page_GetLocalFontName(page_, font->font), *where_);
+      const char* name = HPDF_Page_GetLocalFontName(page_, font->font);
+      if (name == nullptr) doc_.check(false, where());
       ops_ += '/';
       ops_ += name;
       ops_ += ' ';
@@ -427,9 +436,12 @@ class Painter {
     ops_ += ' ';
     append_number(ops_, h_ - t.y);
     ops_ += " Td\n<";
-    for (char32_t cp : utf8::to_u32(t.text)) {
+    for (std::size_t i = 0; i < t.text.size();) {
+      const char32_t cp = utf8::next(t.text, i);
       const auto it = font->glyph_of.find(cp);
-      doc_.check(it != font->glyph_of.end(), *where_ + ": " + utf8::describe(cp) + " not in font");
+      if (it == font->glyph_of.end()) {
+        doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
+      }
       append_hex4(ops_, it->second);
     }
     ops_ += "> Tj\nET\n";
@@ -443,7 +455,8 @@ class Painter {
   double h_;
   std::vector<const FontSlot*> fonts_;
   std::string ops_;  // text operators of the current run (reused buffer)
-  const std::string* where_ = nullptr;
+  const compose::Shape* shape_ = nullptr;
+  std::size_t page_index_ = 0, shape_index_ = 0;
   std::optional<Color> fill_, stroke_;
   std::optional<double> width_;
   std::optional<HPDF_UINT16> dash_;
@@ -550,8 +563,8 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
 
   Doc doc;
   HPDF_Doc pdf = doc.get();
-  // Compression applies to objects created afterwards: set it before anything else.
-  doc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "setting compression");
+  // No HPDF_SetCompressionMode: libharu deflates nothing itself. Every stream is deflated
+  // by us (pdf_objects.hpp) at a level chosen per kind: fonts hard, page content fast.
 
   // Fonts in deck order: the order fixes object numbers, so it must not depend on anything else.
   std::set<std::string> used_tags;
@@ -578,9 +591,10 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {
     const auto& page = deck.pages[p];
     Painter painter(doc, pages[p], deck.height, font_by_index);
-    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
-      painter.draw(page.shapes[s], "drawing " + shape_name(p, s, page.shapes[s]));
-    }
+    for (std::size_t s = 0; s < page.shapes.size(); ++s) painter.draw(page.shapes[s], p, s);
+    // The page's operators are complete: deflate them once, at the fast level.
+    detail::deflate_stream_in_place(doc, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
+                                    detail::kContentLevel, "compressing " + page_name(p));
     for (std::size_t k = 0; k < page.links.size(); ++k) {
       const auto& link = page.links[k];
       const std::string what = "adding " + page_name(p) + ", link " + std::to_string(k + 1);

@@ -129,8 +129,8 @@ std::string output_base(const Options& options, const model::Plan& plan) {
 
 // The workbook of one plan, rendered to its temporary file on a second thread. It depends
 // on the plan alone, so it can start as soon as the plan is loaded and overlap with compose
-// and the PDF. It shares nothing mutable with them: the workbook writer loads its own fonts
-// and measurer, and the plan is only read. Nothing is published here: the caller commits
+// and the PDF. It shares nothing mutable with them: the fonts loaded once for the run are
+// only read (the workbook builds its own measurer over them), and so is the plan. Nothing is published here: the caller commits
 // output() once every output succeeded; destroying the job (e.g. when the plan turned out
 // invalid) waits for the thread and removes the temporary file.
 class WorkbookJob {
@@ -140,6 +140,8 @@ class WorkbookJob {
     options_.source_date_epoch = options.source_date_epoch.value_or(kNoDateEpoch);
     options_.regular_font_files = ctx.regular_files;
     options_.strong_font_files = ctx.strong_files;
+    options_.regular_fonts = ctx.fonts->measurer().chain(0);
+    options_.strong_fonts = ctx.fonts->measurer().chain(1);
     task_.emplace([this, &plan] {
       remove_stale_temporaries(output_.final_path());
       render_xlsx::write_workbook(plan, output_.temp_path(), options_);

@@ -20,7 +20,7 @@ std::vector<std::pair<std::uint16_t, std::vector<std::uint16_t>>> width_runs(
   return runs;
 }
 
-HPDF_Dict add_type0_font(Doc& doc, const SubsetFont& font, const std::string& tag,
+HPDF_Dict add_type0_font(Doc& doc, Deflater& deflater, const SubsetFont& font, const std::string& tag,
                          const std::vector<std::pair<std::uint16_t, char32_t>>& glyph_text,
                          const std::string& what) {
   HPDF_Doc pdf = doc.get();
@@ -28,10 +28,10 @@ HPDF_Dict add_type0_font(Doc& doc, const SubsetFont& font, const std::string& ta
   const std::string base_font = tag + "+" + font.metrics.postscript_name;
   auto ok = [&](HPDF_STATUS st) { doc.check(st, what); };
 
-  // The font program, deflated once at the highest level (the largest stream of the file).
+  // The font program: the largest stream of the file.
   HPDF_Dict program = doc.check_ptr(HPDF_DictStream_New(mmgr, pdf->xref), what);
   ok(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(font.data.size())));
-  set_deflated_stream(doc, program, font.data.data(), font.data.size(), kFontProgramLevel, what);
+  set_deflated_stream(doc, deflater, program, font.data.data(), font.data.size(), kFontProgramLevel, what);
 
   HPDF_Dict descriptor = indirect(doc, HPDF_Dict_New(mmgr), what);
   const FontMetrics& m = font.metrics;
@@ -76,7 +76,7 @@ HPDF_Dict add_type0_font(Doc& doc, const SubsetFont& font, const std::string& ta
 
   HPDF_Dict to_unicode = doc.check_ptr(HPDF_DictStream_New(mmgr, pdf->xref), what);
   const std::string cmap = build_to_unicode_cmap(glyph_text);
-  set_deflated_stream(doc, to_unicode, reinterpret_cast<const unsigned char*>(cmap.data()),
+  set_deflated_stream(doc, deflater, to_unicode, reinterpret_cast<const unsigned char*>(cmap.data()),
                       cmap.size(), kCmapLevel, what);
 
   HPDF_Dict type0 = indirect(doc, HPDF_Dict_New(mmgr), what);

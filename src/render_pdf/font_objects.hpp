@@ -18,6 +18,7 @@
 
 #include "render_pdf/font_subset.hpp"
 #include "render_pdf/hpdf_session.hpp"
+#include "render_pdf/pdf_objects.hpp"
 
 namespace plandeck::render_pdf::detail {
 
@@ -30,7 +31,7 @@ std::vector<std::pair<std::uint16_t, std::vector<std::uint16_t>>> width_runs(
 // named in page resources. `tag` is the six-letter subset tag. `glyph_text` lists (glyph id,
 // code point) for every glyph drawn, sorted by glyph id, each glyph once: it gives /W and the
 // ToUnicode map.
-HPDF_Dict add_type0_font(Doc& doc, const SubsetFont& font, const std::string& tag,
+HPDF_Dict add_type0_font(Doc& doc, Deflater& deflater, const SubsetFont& font, const std::string& tag,
                          const std::vector<std::pair<std::uint16_t, char32_t>>& glyph_text,
                          const std::string& what);
 

@@ -2,7 +2,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <vector>
 
@@ -21,22 +21,41 @@ HPDF_STATUS write_flate_filter_key(HPDF_Dict /*dict*/, HPDF_Stream out) noexcept
 
 }  // namespace
 
-void set_deflated_stream(Doc& doc, HPDF_Dict dict, const unsigned char* data, std::size_t size,
-                         int level, const std::string& what) {
-  doc.check(dict != nullptr && dict->stream != nullptr, what);
-  uLongf packed_size = compressBound(static_cast<uLong>(size));
-  std::vector<unsigned char> packed(packed_size);
-  if (compress2(packed.data(), &packed_size, data, static_cast<uLong>(size), level) != Z_OK) {
-    throw Error(what + ": zlib could not compress the stream");
+Deflater::~Deflater() {
+  for (auto* c : by_level_) {
+    if (c != nullptr) libdeflate_free_compressor(c);
   }
+}
+
+std::vector<unsigned char> Deflater::deflate(const unsigned char* data, std::size_t size,
+                                             int level) {
+  const auto index = static_cast<std::size_t>(level);
+  if (level < 1 || index >= by_level_.size()) throw Error("invalid compression level");
+  if (by_level_[index] == nullptr) {
+    by_level_[index] = libdeflate_alloc_compressor(level);
+    if (by_level_[index] == nullptr) throw Error("out of memory for a compressor");
+  }
+  std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(by_level_[index], size));
+  const std::size_t n =
+      libdeflate_zlib_compress(by_level_[index], data, size, packed.data(), packed.size());
+  if (n == 0) throw Error("libdeflate could not compress a stream");
+  packed.resize(n);
+  return packed;
+}
+
+void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,
+                         std::size_t size, int level, const std::string& what) {
+  doc.check(dict != nullptr && dict->stream != nullptr, what);
+  const std::vector<unsigned char> packed = deflater.deflate(data, size, level);
   HPDF_MemStream_FreeData(dict->stream);
-  doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed_size)),
+  doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())),
             what);
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter_key;
 }
 
-void deflate_stream_in_place(Doc& doc, HPDF_Dict dict, int level, const std::string& what) {
+void deflate_stream_in_place(Doc& doc, Deflater& deflater, HPDF_Dict dict, int level,
+                             const std::string& what) {
   doc.check(dict != nullptr && dict->stream != nullptr, what);
   std::vector<unsigned char> data;
   data.reserve(HPDF_Stream_Size(dict->stream));
@@ -47,7 +66,7 @@ void deflate_stream_in_place(Doc& doc, HPDF_Dict dict, int level, const std::str
     doc.check(buf != nullptr, what);
     data.insert(data.end(), buf, buf + length);
   }
-  set_deflated_stream(doc, dict, data.data(), data.size(), level, what);
+  set_deflated_stream(doc, deflater, dict, data.data(), data.size(), level, what);
 }
 
 HPDF_Binary utf16_text_string(Doc& doc, const std::string& utf8, const std::string& what) {

@@ -247,7 +247,8 @@ std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
   }
 }
 
-void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
+void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
+               std::set<std::string>& used_tags) {
   std::vector<char32_t> cps(slot.code_points.begin(), slot.code_points.end());
   detail::SubsetFont sub = detail::subset_font(slot.path, cps);
   if (!sub.missing.empty()) {
@@ -266,7 +267,8 @@ void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
   const std::vector<std::pair<std::uint16_t, char32_t>> glyph_text(text_of_glyph.begin(),
                                                                     text_of_glyph.end());
   const std::array<char, 7> tag = subset_tag(sub.data, used_tags);
-  slot.font = detail::add_type0_font(doc, sub, tag.data(), glyph_text, "embedding font " + slot.path);
+  slot.font = detail::add_type0_font(doc, deflater, sub, tag.data(), glyph_text,
+                                     "embedding font " + slot.path);
   slot.glyph_of = std::move(sub.glyph_of);
 }
 
@@ -568,8 +570,9 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
 
   // Fonts in deck order: the order fixes object numbers, so it must not depend on anything else.
   std::set<std::string> used_tags;
+  detail::Deflater deflater;
   for (auto& slot : fonts.slots) {
-    if (!slot.code_points.empty()) load_font(doc, slot, used_tags);
+    if (!slot.code_points.empty()) load_font(doc, deflater, slot, used_tags);
   }
   std::vector<const FontSlot*> font_by_index;
   for (std::size_t i = 0; i < deck.fonts.size(); ++i) {
@@ -593,7 +596,7 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
     Painter painter(doc, pages[p], deck.height, font_by_index);
     for (std::size_t s = 0; s < page.shapes.size(); ++s) painter.draw(page.shapes[s], p, s);
     // The page's operators are complete: deflate them once, at the fast level.
-    detail::deflate_stream_in_place(doc, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
+    detail::deflate_stream_in_place(doc, deflater, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
                                     detail::kContentLevel, "compressing " + page_name(p));
     for (std::size_t k = 0; k < page.links.size(); ++k) {
       const auto& link = page.links[k];

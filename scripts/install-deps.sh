@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build make pkg-config
-  libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev libdeflate-dev
+  libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev zlib1g-dev
+  libdeflate-dev
   fonts-morisawa-bizud-gothic fonts-dejavu-core
   qpdf poppler-utils python3-openpyxl
   time valgrind  # /usr/bin/time and callgrind, for bench/run.sh

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "diag/printable.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::input {
@@ -51,36 +52,24 @@ std::string grouped(std::size_t n) {
   return out;
 }
 
-// Byte offsets of line starts, so that the location of each of many nodes costs a binary
-// search and a scan of one line (diag::from_byte_column on the whole text would rescan the
-// file from the top for every node).
+// yaml-cpp marks to locations, through diag::LineIndex: the location of each of many nodes
+// costs a binary search and one block of bytes, even on a line of megabytes.
 class LineIndex {
  public:
-  LineIndex(const std::string& file, std::string_view text) : file_(file), text_(text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
+  // `index` is the source map's index of the same text (not built a second time).
+  LineIndex(const std::string& file, std::string_view text, const diag::LineIndex& index)
+      : file_(file), text_(text), index_(index) {}
 
   // Byte offset of a yaml-cpp mark (0-based line, 0-based byte column).
   std::size_t offset(const YAML::Mark& mark) const {
     if (mark.line < 0) return text_.size();
     auto line = static_cast<std::size_t>(mark.line);
-    if (line >= starts_.size()) return text_.size();
-    return std::min(text_.size(), starts_[line] + static_cast<std::size_t>(std::max(mark.column, 0)));
+    if (line >= index_.line_count()) return text_.size();
+    return std::min(text_.size(), index_.line_start(line) + static_cast<std::size_t>(std::max(mark.column, 0)));
   }
 
   // 1-based line, code-point column.
-  SourceLoc at(std::size_t offset) const {
-    offset = std::min(offset, text_.size());
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    auto line0 = static_cast<std::size_t>(it - starts_.begin()) - 1;
-    std::size_t start = starts_[line0];
-    SourceLoc loc = diag::locate(file_, text_.substr(start, offset - start), offset - start);
-    loc.line = static_cast<int>(line0) + 1;
-    return loc;
-  }
+  SourceLoc at(std::size_t offset) const { return index_.locate(file_, offset); }
 
   SourceLoc at(const YAML::Mark& mark) const {
     if (mark.is_null()) return SourceLoc{file_, 0, 0};
@@ -98,8 +87,8 @@ class LineIndex {
 
   // The first tab in the indentation of lines [0, last_line], if any.
   std::optional<std::size_t> indentation_tab(std::size_t last_line) const {
-    for (std::size_t l = 0; l < starts_.size() && l <= last_line; ++l) {
-      for (std::size_t i = starts_[l]; i < text_.size(); ++i) {
+    for (std::size_t l = 0; l < index_.line_count() && l <= last_line; ++l) {
+      for (std::size_t i = index_.line_start(l); i < text_.size(); ++i) {
         if (text_[i] == '\t') return i;
         if (text_[i] != ' ') break;
       }
@@ -110,7 +99,7 @@ class LineIndex {
  private:
   const std::string& file_;
   std::string_view text_;
-  std::vector<std::size_t> starts_;
+  const diag::LineIndex& index_;
 };
 
 // Stops the parse: a problem after which the tree cannot be trusted.
@@ -315,15 +304,15 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void check_duplicates(const Node& map) {
-    std::unordered_map<std::string, const Node*> first;
+    std::unordered_map<std::string_view, const Node*> first;  // views keys of `map`
     for (const auto& e : map.entries) {
       if (e.key->kind != NodeKind::Scalar) continue;
       auto [it, inserted] = first.emplace(e.key->value, e.key.get());
       if (inserted) continue;
       std::string line = std::to_string(it->second->loc.line);
       problems_.push_back({diag::Severity::Error, e.key->loc,
-                           {"キー \"" + e.key->value + "\" が重複しています（最初は " + line + " 行目）",
-                            "duplicate key \"" + e.key->value + "\" (first on line " + line + ")"},
+                           {"キー " + diag::quote(e.key->value) + " が重複しています（最初は " + line + " 行目）",
+                            "duplicate key " + diag::quote(e.key->value) + " (first on line " + line + ")"},
                            Message{"同じマッピングに同じキーは一度だけ書けます。どちらか一方を消してください",
                                    "a key may appear only once in a mapping; remove one of them"}});
     }
@@ -481,7 +470,7 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
   }
   sources.add(path, f.text);
 
-  LineIndex lines(path, f.text);
+  LineIndex lines(path, f.text, *sources.index(path));
   std::vector<diag::Diagnostic> problems;
   TreeBuilder builder(path, f.text, lines, limits, problems);
   std::istringstream in(f.text);

@@ -47,10 +47,16 @@ struct WorkbookOptions {
   // shared with another thread, and must outlive write_workbook.
   std::vector<const text::Font*> regular_fonts;
   std::vector<const text::Font*> strong_fonts;
+
+  // Where libxlsxwriter writes the temporary file of each part before zipping them (its
+  // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private
+  // directory the workbook itself is written in (cli/atomic_output.hpp).
+  std::string temp_dir;
 };
 
-// Writes the workbook to `path` (the caller takes care of temporary files and renaming).
-// Throws Error; nothing is promised about `path` after a failure.
+// Writes the workbook to `path` (the caller takes care of temporary files and renaming),
+// then reads the file back and checks it (package_check.hpp): when this returns, `path`
+// holds a complete workbook. Throws Error; nothing is promised about `path` after a failure.
 void write_workbook(const model::Plan& plan, const std::string& path,
                     const WorkbookOptions& options);
 

@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build make pkg-config
   libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev
   fonts-morisawa-bizud-gothic fonts-dejavu-core
-  qpdf poppler-utils python3-openpyxl
+  qpdf poppler-utils python3-openpyxl python3-jsonschema python3-yaml
   time  # /usr/bin/time, for bench/run.sh
 )
 

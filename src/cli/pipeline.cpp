@@ -10,11 +10,13 @@
 
 #include "cli/atomic_output.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/report.hpp"
 #include "compose/compose.hpp"
 #include "compose/fonts.hpp"
 #include "diag/source_map.hpp"
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
+#include "lint/lint.hpp"
 #include "render_pdf/render_pdf.hpp"
 #include "render_xlsx/workbook.hpp"
 #include "text/font.hpp"
@@ -31,15 +33,15 @@ constexpr long long kNoDateEpoch = 315532800;
 
 diag::Message says(std::string ja, std::string en) { return {std::move(ja), std::move(en)}; }
 
-void print(std::ostream& err, const diag::Diagnostics& diags, const Options& options,
-           const diag::SourceMap& sources) {
-  err << diag::format_all(diags, options.lang, &sources);
+void print(Report& report, const diag::Diagnostics& diags, const diag::SourceMap& sources) {
+  if (!diags.empty()) report.diagnostics(diags, &sources);
 }
 
-void environment_error(std::ostream& err, const Options& options, const std::string& what,
-                       const diag::Message& message) {
-  diag::Diagnostic d{diag::Severity::Error, {what, 0, 0}, message, std::nullopt};
-  err << diag::format(d, options.lang, nullptr);
+void environment_error(Report& report, const std::string& what, const diag::Message& message,
+                       const char* code) {
+  diag::Diagnostics one;
+  one.add(diag::Diagnostic(diag::Severity::Error, {what, 0, 0}, message, std::nullopt, code));
+  report.diagnostics(one, nullptr);
 }
 
 // Everything a run needs besides the plan: the layout and its fonts, loaded once.
@@ -49,11 +51,11 @@ struct Context {
   std::vector<std::string> regular_files, strong_files;
 };
 
-int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, std::ostream& err) {
+int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, Report& report) {
   if (options.layout) {
     diag::Diagnostics diags;
     auto layout = input::load_layout(*options.layout, sources, diags);
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     if (!layout) return kInvalidInput;
     ctx.layout = std::move(*layout);
   }
@@ -61,20 +63,13 @@ int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, std:
   auto dirs = text::font_search_dirs("fonts");
   ctx.fonts = compose::FontSet::load(ctx.layout.fonts, dirs, &error);
   if (!ctx.fonts) {
-    environment_error(err, options, "plandeck",
-                      says("フォントを読み込めません: " + error, "cannot load a font: " + error));
+    environment_error(report, "plandeck", says("フォントを読み込めません: " + error, "cannot load a font: " + error),
+                      "font-missing");
     return kEnvironment;
   }
   for (const text::Font* f : ctx.fonts->measurer().chain(0)) ctx.regular_files.push_back(f->path());
   for (const text::Font* f : ctx.fonts->measurer().chain(1)) ctx.strong_files.push_back(f->path());
   return kSuccess;
-}
-
-std::string describe_size(const std::string& path) {
-  std::error_code ec;
-  auto bytes = fs::file_size(path, ec);
-  if (ec) return "";
-  return std::to_string((bytes + 1023) / 1024) + " KB";
 }
 
 // Runs one task on a second thread, so that it overlaps with what the calling thread does
@@ -160,13 +155,14 @@ class WorkbookJob {
 // both fail, the PDF's error is the one reported, as when they were written in turn.
 int write_outputs(const Options& options, const Context& ctx, const model::Plan& plan,
                   const compose::Deck& deck, std::unique_ptr<WorkbookJob> workbook,
-                  std::ostream& out, std::ostream& err) {
+                  Report& report) {
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec || !fs::is_directory(options.output_dir)) {
-    environment_error(err, options, options.output_dir,
+    environment_error(report, options.output_dir,
                       says("出力先フォルダを作成できません: " + ec.message(),
-                           "cannot create the output directory: " + ec.message()));
+                           "cannot create the output directory: " + ec.message()),
+                      "output-directory");
     return kEnvironment;
   }
   const std::string base = output_base(options, plan);
@@ -210,31 +206,26 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     for (AtomicOutput* f : files) f->commit();
   } catch (const std::exception& e) {
     if (workbook) workbook->wait();  // see process_plan: nothing is printed while it runs
-    environment_error(err, options, target,
+    environment_error(report, target,
                       says(std::string("書き出しに失敗しました（以前の出力は変更していません）: ") + e.what(),
                            std::string("could not write the output (previous outputs are untouched): ") +
-                               e.what()));
+                               e.what()),
+                      "output-write");
     return kEnvironment;
   }
-  for (AtomicOutput* f : files) {
-    const std::string& p = f->final_path();
-    if (options.lang == diag::Lang::En) {
-      out << "wrote " << p << " (" << describe_size(p) << ")\n";
-    } else {
-      out << p << " を書き出しました（" << describe_size(p) << "）\n";
-    }
-  }
+  for (AtomicOutput* f : files) report.wrote(f->final_path());
   return kSuccess;
 }
 
 int process_plan(const Options& options, const Context& ctx, const std::string& path,
-                 diag::SourceMap& sources, std::ostream& out, std::ostream& err) {
+                 diag::SourceMap& sources, Report& report) {
   diag::Diagnostics diags;
   auto plan = input::load_plan(path, sources, diags);
   if (!plan) {
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     return kInvalidInput;
   }
+  lint::check(*plan, ctx.layout, diags, &sources);  // warnings: text that was pasted or typed in
   // Start the workbook now, so that it overlaps with compose as well as the PDF, but only
   // when the output directory already exists: an invalid plan must leave no trace (the
   // directory is created only once the plan has been laid out without errors).
@@ -252,36 +243,39 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   // message printed then would be lost. So the job is finished before anything is said.
   if (diags.has_errors()) {
     workbook.reset();  // waits for the thread and removes its temporary file
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     return kInvalidInput;
   }
 
   if (options.command == Command::Check) {
-    print(err, diags, options, sources);  // warnings
-    if (options.lang == diag::Lang::En) {
-      out << path << ": ok (" << deck.pages.size() << " slides)\n";
-    } else {
-      out << path << ": 問題ありません（" << deck.pages.size() << " 枚）\n";
-    }
+    print(report, diags, sources);  // warnings
+    report.checked(path, deck.pages.size());
     return kSuccess;
   }
-  int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), out, err);
-  print(err, diags, options, sources);  // warnings, once the workbook thread is done
+  int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), report);
+  print(report, diags, sources);  // warnings, once the workbook thread is done
   return code;
 }
 
 }  // namespace
 
-int run(const Options& options, std::ostream& out, std::ostream& err) {
+int run(const Options& options, Report& report) {
   diag::SourceMap sources;
   Context ctx;
-  int code = prepare(options, ctx, sources, err);
+  int code = prepare(options, ctx, sources, report);
   if (code != kSuccess) return code;
   int result = kSuccess;
   for (const auto& path : options.plans) {
-    result = worst(result, process_plan(options, ctx, path, sources, out, err));
+    result = worst(result, process_plan(options, ctx, path, sources, report));
   }
   return result;
+}
+
+int run(const Options& options, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<Report> report = make_report(options, out, err);
+  int code = run(options, *report);
+  report->finish(code);
+  return code;
 }
 
 }  // namespace plandeck::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "input/slips.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::input {
@@ -152,8 +153,22 @@ void Reader::error(const diag::SourceLoc& at, Message message, std::optional<Mes
 void Reader::wrong_type(const Node& node, std::string_view name, const Message& expected) const {
   Message who = describe(name);
   Message found = kind_name(node.kind);
+  std::optional<Message> hint;
+  const std::string& text = file_.text;
+  bool flow = (node.is_sequence() || node.is_mapping()) && node.offset < text.size() &&
+              (text[node.offset] == '[' || text[node.offset] == '{');
+  if (flow && expected.en.rfind("a text", 0) == 0) {
+    std::size_t end = text.find('\n', node.offset);
+    std::string quoted = quoted_form(written_value(
+        std::string_view(text).substr(node.offset, end == std::string::npos ? std::string::npos : end - node.offset)));
+    hint = Message{"YAML は \"" + text.substr(node.offset, 1) + "\" で始まる値を" + found.ja + "と読みます。テキストなら " + quoted +
+                       " と引用符で囲んでください",
+                   "YAML reads a value starting with \"" + text.substr(node.offset, 1) + "\" as " + found.en +
+                       "; quote a text: " + quoted};
+  }
   error(node.loc, {who.ja + "には" + expected.ja + "を書いてください（" + found.ja + "が書かれています）",
-                   who.en + " must be " + expected.en + ", not " + found.en});
+                   who.en + " must be " + expected.en + ", not " + found.en},
+        hint);
 }
 
 std::optional<std::string> Reader::string(const Node& node, std::string_view name, Need need) const {

@@ -148,7 +148,73 @@ def main():
     print(f"{checked} bad fixtures of the schema's class rejected")
     if checked < 5:
         fail(f"only {checked} bad fixtures were of the schema's class: the walk looks broken")
+
+    # 4. The same keys, mapping by mapping: an unknown key put into each kind of mapping of
+    #    the valid plans is reported by the loader with the keys it allows there, which
+    #    must be the keys the schema allows there.
+    compared = 0
+    seen = set()
+    for path in [pathlib.Path(a.default_plan)] + sorted((pathlib.Path(a.fixtures) / "ok").glob("*.yaml")):
+        doc = load(path)
+        for where_, mapping in mappings(doc, ()):
+            shape = tuple("[]" if isinstance(p, int) else p for p in where_)
+            kind = mapping.get("kind")
+            if (shape, kind) in seen:
+                continue
+            seen.add((shape, kind))
+            mutated = copy.deepcopy(doc)
+            target = mutated
+            for step in where_:
+                target = target[step]
+            target[BOGUS] = "x"
+            loader = loader_allowed(a.plandeck, scratch / "bogus.yaml", mutated)
+            schema_keys = schema_allowed(validator, mutated)
+            if loader is None or schema_keys is None:
+                fail(f"{path}: at {'/'.join(map(str, where_)) or 'top'}: unknown key not reported "
+                     f"(loader: {loader}, schema: {schema_keys})")
+            elif loader != schema_keys:
+                fail(f"{path}: at {'/'.join(map(str, where_)) or 'top'}: the loader allows {sorted(loader)}, "
+                     f"the schema {sorted(schema_keys)}")
+            compared += 1
+    print(f"{compared} kinds of mapping have the same keys in the loader and the schema")
+    if compared < 20:
+        fail(f"only {compared} kinds of mapping compared: the walk looks broken")
     return 1 if failures else 0
+
+
+BOGUS = "zzzzzzzzzz"
+
+
+def mappings(node, where_):
+    if isinstance(node, dict):
+        yield where_, node
+        for k, v in node.items():
+            yield from mappings(v, where_ + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from mappings(v, where_ + (i,))
+
+
+def loader_allowed(plandeck, path, doc):
+    path.write_text(dump(doc), encoding="utf-8")
+    r = subprocess.run([plandeck, "--lang", "en", "check", "--format", "json", str(path)],
+                       capture_output=True, text=True, timeout=120)
+    for d in json.loads(r.stdout)["diagnostics"]:
+        if d["message"] == f'unknown key "{BOGUS}"' and (d["hint"] or "").startswith("allowed keys: "):
+            return set(d["hint"][len("allowed keys: "):].split(", "))
+    return None
+
+
+def schema_allowed(validator, doc):
+    def search(errors_):
+        for e in errors_:
+            if e.validator == "additionalProperties" and BOGUS in e.message:
+                return set(e.schema.get("properties", {}))
+            found = search(e.context or [])  # inside anyOf (items, cells)
+            if found is not None:
+                return found
+        return None
+    return search(validator.iter_errors(doc))
 
 
 def first_quantity(plan):

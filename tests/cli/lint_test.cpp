@@ -1,4 +1,5 @@
-// Warnings for pasted or typed structure (src/lint), through the real `plandeck check`.
+// Warnings for pasted or typed structure (src/lint), and YAML's slips (src/input), through
+// the real `plandeck check`.
 // Each file in tests/fixtures/plans/warn/ is a valid plan holding one kind of slip, with
 // the warnings it must give in its leading comment lines, in order:
 //   # expect: 12:19: warning: HTML のタグ "<p>" がそのまま表示されます
@@ -78,5 +79,34 @@ TEST_CASE("the default plan and the valid fixtures give no lint warning", "[cli]
     INFO(plan << "\n" << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("warning:") == std::string::npos);
+  }
+}
+
+TEST_CASE("every bad fixture prints exactly its expected errors through the CLI", "[cli][lint]") {
+  // The loader's own test (tests/input) holds the diagnostics; this one holds what a user
+  // sees: the same lines, located, after "file:", and exit 1.
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(source_dir()) / "tests/fixtures/plans/bad")) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 30);
+  for (const auto& file : files) {
+    INFO("fixture " << file.filename().string());
+    fs::path sidecar = file;
+    sidecar.replace_extension(".expect");
+    std::vector<Said> want = expected_in(read_file((fs::exists(sidecar) ? sidecar : file).string()));
+    auto r = run_process({plandeck_bin(), "check", file.string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    std::vector<Said> got = printed(r.err, file.string());
+    for (auto& g : got) {
+      if (g.line.rfind(" ", 0) == 0) g.line.erase(0, 1);  // "file: error: …" (no line)
+    }
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      CHECK(got[i].line == want[i].line);
+      if (!want[i].hint.empty()) CHECK(got[i].hint == want[i].hint);
+    }
   }
 }

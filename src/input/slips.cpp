@@ -104,6 +104,9 @@ std::optional<diag::Diagnostic> indicator_slip(std::string_view rest, const diag
       meaning = {"指示（%YAML など）の印で、値の先頭には書けません",
                  "is reserved for YAML directives (%YAML), so it cannot start a value"};
       break;
+    case '!':
+      meaning = {"タグ（!名前）の印で、テキストの一部が消えます", "marks a tag (!name), so part of the text vanishes"};
+      break;
     case '@':
     case '`':
       meaning = {"予約された記号で、値の先頭には書けません", "is reserved by YAML, so it cannot start a value"};

@@ -89,8 +89,9 @@ class Linter {
       if (s.rfind(sym, 0) == 0) return sym;
     }
     for (const char* sym : {"-", "*", "－", "＊", "ー"}) {
+      if (s.rfind(sym, 0) != 0) continue;
       std::string_view rest = std::string_view(s).substr(std::string_view(sym).size());
-      if (s.rfind(sym, 0) == 0 && (rest.rfind(" ", 0) == 0 || rest.rfind("\u3000", 0) == 0)) return sym;
+      if (rest.rfind(" ", 0) == 0 || rest.rfind("\u3000", 0) == 0) return sym;
     }
     return {};
   }

@@ -116,3 +116,15 @@ TEST_CASE("a tab in a text warns at the tab, and a ➤ typed in a summary does n
   // Written as an escape: no tab in the file, so the warning points at the text.
   CHECK(l.warnings == std::vector<std::string>{"10:20 lint-tab-in-text"});
 }
+
+TEST_CASE("short and one-character texts are linted without reading past their end", "[lint]") {
+  // A two-byte item once made the check for a three-byte bullet read past the text's end.
+  Linted l = lint_plan(overview_items("              - ok\n"
+                                      "              - a\n"
+                                      "              - \"-\"\n"
+                                      "              - \"・\"\n"
+                                      "              - \"<\"\n"
+                                      "              - Ⅰ\n"
+                                      "              - \"2.\"\n"));
+  CHECK(l.warnings == std::vector<std::string>{"15:18 lint-typed-bullet"});
+}

@@ -155,10 +155,15 @@ diag::Diagnostic describe_parse_error(const CLI::App& app, const CLI::Error& e) 
   option_names(app, names);
   if (sub != nullptr) option_names(*sub, names);
   std::vector<std::string> rest = app.remaining(true);
+  auto is_option = [](const std::string& word) { return word.size() > 1 && word[0] == '-'; };
+  // A mistyped subcommand first: what follows it was meant for the subcommand.
+  if (sub == nullptr && !rest.empty() && !is_option(rest.front())) return unknown_command(rest.front());
   for (const std::string& word : rest) {
-    if (word.size() > 1 && word[0] == '-') return unknown_option(word, names);
-    if (sub == nullptr) return unknown_command(word);
-    return usage_error("extra-argument", {"余分な引数 \"" + word + "\" があります", "unexpected argument \"" + word + "\""});
+    if (is_option(word)) return unknown_option(word, names);
+  }
+  if (!rest.empty()) {
+    return usage_error("extra-argument", {"余分な引数 \"" + rest.front() + "\" があります",
+                                          "unexpected argument \"" + rest.front() + "\""});
   }
   const std::string kind = e.get_name();
   if (sub == nullptr) {
@@ -175,8 +180,7 @@ diag::Diagnostic describe_parse_error(const CLI::App& app, const CLI::Error& e) 
       return usage_error("missing-value", {"オプション " + option + " には値が必要です",
                                            "option " + option + " needs a value"});
     }
-    return usage_error("extra-argument", {sub->get_name() + " に渡す引数の数が合いません",
-                                          "wrong number of arguments for " + sub->get_name()});
+    return usage_error("argument-count", missing_argument(sub->get_name()));
   }
   return usage_error("invalid", {std::string("コマンドラインが正しくありません（") + e.what() + "）",
                                  std::string("the command line is wrong: ") + e.what()});

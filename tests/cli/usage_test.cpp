@@ -3,9 +3,12 @@
 // exit 2 for every usage error.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "support/process.hpp"
 
 using namespace plandeck::testing;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -83,6 +86,18 @@ TEST_CASE("a missing argument or option value is explained", "[cli][usage]") {
   auto init = run_process({plandeck_bin(), "init"});
   CHECK(init.exit_code == 2);
   CHECK(has(init.err, "init には作るプランのファイル名を指定してください"));
+}
+
+TEST_CASE("an argument too many is named", "[cli][usage]") {
+  std::string dir = scratch_dir("cli-usage-extra");
+  auto init = run_process({plandeck_bin(), "init", dir + "/a.yaml", "b.yaml"});
+  CHECK(init.exit_code == 2);
+  INFO(init.err);
+  CHECK(has(init.err, "余分な引数 \"b.yaml\" があります"));
+  CHECK_FALSE(fs::exists(dir + "/a.yaml"));  // nothing is done on a wrong command line
+  auto watch = run_process({plandeck_bin(), "watch", "a.yaml", "b.yaml"});
+  CHECK(watch.exit_code == 2);
+  CHECK(has(watch.err, "watch には見張るプランのファイルを 1 つ指定してください"));
 }
 
 TEST_CASE("help is in Japanese by default and in English with --lang en", "[cli][usage]") {

@@ -253,7 +253,13 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     return kSuccess;
   }
   int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), report);
-  print(report, diags, sources);  // warnings, once the workbook thread is done
+  // Warnings, once the workbook thread is done. Notes (e.g. slides set below the deck's
+  // type scale) are for reviewing a plan: `check` prints them, `build` keeps quiet.
+  diag::Diagnostics shown;
+  for (const diag::Diagnostic& d : diags.items()) {
+    if (d.severity != diag::Severity::Note) shown.add(d);
+  }
+  print(report, shown, sources);
   return code;
 }
 

@@ -92,7 +92,9 @@ Page divider(const Ctx& c, std::size_t index, const model::Section& s) {
        color(pal.divider_text), 1.0);
   const double tx = x + D.number_width + 24;
   const double tw = F.width - tx - F.margins.right;
-  text::FitResult rt = fit(c, {para(runs(s.title, true))}, tw, D.band_height - 20, c.layout.sizes.divider, false);
+  text::FitResult rt = fit(c, {para(runs(s.title, true))}, tw, D.band_height - 20,
+                           c.range(Role::Divider, c.layout.sizes.divider), false);
+  c.took(Role::Divider, rt.size);
   if (!rt.fitted) {
     report(c, model::section_number(index) + " " + s.title.plain(),
            {"title", s.title.loc, rt.overflow_height, rt.forced_count}, rt.size);
@@ -117,7 +119,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                             text::kStrong);
   Page base;
   diag::Diagnostics scratch;
-  Ctx quiet(c.layout, c.fonts, scratch, c.sources);
+  Ctx quiet(c, scratch);
   Area a = draw_frame(base, quiet, title, nullptr, "目次", d.loc);
   a.y += 6;
   a.h -= 6;
@@ -232,28 +234,39 @@ void page_number(Page& p, const Ctx& c, std::size_t index) {
   std::u32string n = text::utf8::to_u32(page_label(c, index));
   const double size = c.layout.sizes.page_number;
   const double w = text_width(c, n, text::kRegular, size);
-  const double baseline = F.height - (F.margins.bottom - F.footer_height) / 2 - 0.3 * size;
+  // Office printers cut 4–5 mm at the paper's edge: the number stands footer_height above it.
+  const double baseline = F.height - F.footer_height;
   draw_line(p, c, n, text::kRegular, size, F.width - F.margins.right - w, baseline,
             color(c.layout.palette.muted));
 }
 
-}  // namespace
-
-Deck compose(const model::Plan& plan, const spec::Layout& layout,
-             const text::FontChainMeasurer& fonts, diag::Diagnostics& diags,
-             const diag::SourceMap* sources, const ComposeOptions& options) {
-  Ctx c(layout, fonts, diags, sources);
-  check_coverage(c, plan);
-
-  std::vector<Page> body;
+// The body pages of the plan (dividers and slides), with the 目次 entries and bookmarks.
+struct Body {
+  std::vector<Page> pages;
   std::vector<TocEntry> toc;
   std::vector<OutlineNode> outline;
+};
+
+std::vector<Page> slide_pages(const Ctx& c, const model::Slide& s, const std::vector<text::StyledRun>& title) {
+  const std::string name = slide_name(plain(title), s);
+  if (c.scale) c.scale->begin_slide(name, s.loc);
+  return compose_slide(c, s, title, name);
+}
+
+Body compose_body(const Ctx& c, const model::Plan& plan) {
+  Body b;
+  std::vector<Page>& body = b.pages;
+  std::vector<TocEntry>& toc = b.toc;
+  std::vector<OutlineNode>& outline = b.outline;
   for (std::size_t si = 0; si < plan.sections.size(); ++si) {
     const model::Section& sec = plan.sections[si];
     const std::string snum = model::section_number(si);
     OutlineNode sn{snum + " " + sec.title.plain(), body.size(), {}};
     toc.push_back({concat(runs(snum + "　", text::kStrong), runs(sec.title, true)), 0, body.size()});
-    if (sec.title_slide) body.push_back(divider(c, si, sec));
+    if (sec.title_slide) {
+      if (c.scale) c.scale->begin_slide(snum + " " + sec.title.plain(), sec.loc);
+      body.push_back(divider(c, si, sec));
+    }
     std::vector<text::StyledRun> sec_title = concat(runs(snum + " ", text::kStrong), runs(sec.title, true));
     for (const model::Slide& s : sec.slides) {
       std::vector<text::StyledRun> title = sec_title;
@@ -262,7 +275,7 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
                        concat(runs(s.label, true), runs(std::string("）"), text::kStrong)));
       }
       sn.children.push_back({slide_title(s, sec.title.plain()), body.size(), {}});
-      for (Page& p : compose_slide(c, s, title, slide_name(plain(title), s))) body.push_back(std::move(p));
+      for (Page& p : slide_pages(c, s, title)) body.push_back(std::move(p));
     }
     for (std::size_t ci = 0; ci < sec.chapters.size(); ++ci) {
       const model::Chapter& ch = sec.chapters[ci];
@@ -280,12 +293,38 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
                          concat(runs(s.label, true), runs(std::string("）"), text::kStrong)));
         }
         cn.children.push_back({slide_title(s, ch.title.plain()), body.size(), {}});
-        for (Page& p : compose_slide(c, s, title, slide_name(plain(title), s))) body.push_back(std::move(p));
+        for (Page& p : slide_pages(c, s, title)) body.push_back(std::move(p));
       }
       sn.children.push_back(std::move(cn));
     }
     outline.push_back(std::move(sn));
   }
+  return b;
+}
+
+}  // namespace
+
+Deck compose(const model::Plan& plan, const spec::Layout& layout,
+             const text::FontChainMeasurer& fonts, diag::Diagnostics& diags,
+             const diag::SourceMap* sources, const ComposeOptions& options) {
+  Ctx c(layout, fonts, diags, sources);
+  check_coverage(c, plan);
+
+  // One type scale per deck (scale.hpp): a quiet first pass finds the size every slide
+  // would take on its own, per role; the real pass sets each role at the deck's size.
+  TypeScale scale;
+  c.scale = &scale;
+  {
+    diag::Diagnostics scratch;
+    Ctx probe(c, scratch);
+    compose_body(probe, plan);
+  }
+  scale.settle(role_ranges(layout));
+  Body b = compose_body(c, plan);
+  std::vector<Page>& body = b.pages;
+  std::vector<TocEntry>& toc = b.toc;
+  std::vector<OutlineNode>& outline = b.outline;
+  scale.begin_slide("目次", plan.document.loc);
 
   // Two passes: the TOC's page numbers depend on how many pages the TOC itself takes.
   std::vector<Page> toc_p;
@@ -293,7 +332,7 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   bool settled_quietly = false;  // the last pass is the final TOC and reported nothing
   for (int pass = 0; pass < 4; ++pass) {
     diag::Diagnostics scratch;
-    Ctx quiet(layout, fonts, scratch, sources);
+    Ctx quiet(c, scratch);
     toc_p = toc_pages(quiet, plan.document, toc, 1 + toc_count);
     if (toc_p.size() == toc_count) {
       settled_quietly = scratch.empty();
@@ -313,6 +352,7 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   const std::size_t offset = deck.pages.size();
   for (Page& p : body) deck.pages.push_back(std::move(p));
   for (std::size_t i = 1; i < deck.pages.size(); ++i) page_number(deck.pages[i], c, i);
+  scale.note_deviations(diags);
 
   deck.outline.push_back(Outline{plan.document.toc_title.empty() ? "目次" : plan.document.toc_title.plain(), 1, {}});
   for (const OutlineNode& n : outline) deck.outline.push_back(to_outline(n, offset));

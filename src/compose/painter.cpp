@@ -1,5 +1,7 @@
 #include "compose/painter.hpp"
 
+#include "compose/table.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -14,7 +16,7 @@ namespace plandeck::compose::detail {
 Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
          const diag::SourceMap* s)
     : layout(l), fonts(f), diags(d), sources(s),
-      paragraphs(std::make_unique<text::ParagraphCache>(f)) {
+      tables(make_table_cache()), paragraphs(std::make_shared<text::ParagraphCache>(f)) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -28,6 +30,11 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
     }
   }
 }
+
+Ctx::Ctx(const Ctx& other, diag::Diagnostics& d)
+    : layout(other.layout), fonts(other.fonts), diags(d), sources(other.sources), files(other.files),
+      file_of(other.file_of), tables(other.tables), paragraphs(other.paragraphs),
+      normalized(other.normalized), scale(other.scale) {}
 
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
   std::vector<text::StyledRun> out;
@@ -97,7 +104,7 @@ text::BoxSpec box_spec(const Ctx& c, double w, double h, bool spaced) {
   text::BoxSpec spec;
   spec.width_pt = w;
   spec.height_pt = h;
-  spec.line_height = c.layout.text.line_height;
+  spec.line_height = c.line_height();
   spec.step = c.layout.text.step;
   spec.paragraph_spacing_em = spaced ? c.layout.text.paragraph_spacing_em : 0;
   spec.marker_gap_em = c.layout.text.marker_gap_em;
@@ -144,7 +151,7 @@ text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, dou
 }
 
 double first_baseline(const Ctx& c, double size) {
-  return ((c.layout.text.line_height - 1) / 2 + c.layout.text.ascent) * size;
+  return ((c.line_height() - 1) / 2 + c.layout.text.ascent) * size;
 }
 
 double text_width(const Ctx& c, const std::u32string& s, int style, double size) {
@@ -153,37 +160,55 @@ double text_width(const Ctx& c, const std::u32string& s, int style, double size)
   return static_cast<double>(units) * size / 1000.0;
 }
 
+namespace {
+
+// Ⅰ (U+2160) sits in a full em in BIZ UDPGothic, its one stroke in the middle: beside Ⅱ or
+// a figure it reads as "Ⅰ -1". With text.trim_numeral_one it is drawn like a proportional
+// letter: its box starts kLead em later and ends kTail em after its stroke.
+constexpr char32_t kNumeralOne = U'\u2160';
+constexpr double kInkFrom = 0.31, kInkTo = 0.60;  // its stroke, in em of its advance
+constexpr double kLead = 0.08, kTail = 0.08;      // side bearings it is given instead
+
+}  // namespace
+
 double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, double size,
                  double x, double baseline, const Color& col) {
   const auto& files = c.file_of[static_cast<std::size_t>(style == text::kStrong ? 1 : 0)];
+  const bool trim_one = c.layout.text.trim_numeral_one;
   double start = x;
   std::size_t i = 0;
   std::u32string piece;
   while (i < s.size()) {
     text::FontChainMeasurer::Glyph g = c.fonts.glyph(s[i], style);
     const int font = g.font;
+    const bool one = trim_one && s[i] == kNumeralOne && g.width == 1000;
     std::size_t j = i;
     piece.clear();
     long units = 0;
     while (true) {
       piece += g.drawn;
       units += g.width;
-      if (++j == s.size()) break;
+      if (++j == s.size() || one) break;
       g = c.fonts.glyph(s[j], style);
-      if (g.font != font) break;
+      if (g.font != font || (trim_one && s[j] == kNumeralOne)) break;
     }
     double width = static_cast<double>(units) * size / 1000.0;
+    double origin = x;
+    if (one) {  // drawn kInkFrom - kLead em earlier; the next character follows kTail after
+      origin = x - (kInkFrom - kLead) * size;
+      width = (kInkTo + kTail - kInkFrom + kLead) * size;
+    }
     // A run of blanks draws nothing; keep the page free of invisible runs.
     if (piece.find_first_not_of(U" \u3000") != std::u32string::npos) {
       std::size_t file = files.empty() ? 0 : files[static_cast<std::size_t>(std::max(font, 0))];
       TextRun run;
-      run.x = x;
+      run.x = origin;
       run.y = baseline;
       run.font = file;
       run.size = size;
       run.color = col;
       run.text = text::utf8::encode(piece);
-      run.width = width;
+      run.width = one ? (kInkTo + kTail) * size : width;
       page.shapes.push_back(std::move(run));
     }
     x += width;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compose/deck.hpp"
+#include "compose/scale.hpp"
 #include "diag/diagnostics.hpp"
 #include "diag/source_map.hpp"
 #include "model/plan.hpp"
@@ -36,12 +37,44 @@ struct Ctx {
   mutable std::shared_ptr<TableCache> tables;
   // Paragraphs prepared for layout (normalised runs → clusters, advances, break
   // opportunities), by content: the size searches lay the same texts out many times.
-  std::unique_ptr<text::ParagraphCache> paragraphs;
+  std::shared_ptr<text::ParagraphCache> paragraphs;
   // text::normalize(utf8).text by utf8 (runs(c, ...)).
   mutable std::unordered_map<std::string, std::u32string> normalized;
 
+  // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
+  TypeScale* scale = nullptr;
+  // The line pitch of the slide being laid out, in em (0: the layout's text.line_height). A
+  // slide with room sets its lines looser, up to text.line_height_max (LoosePitch).
+  mutable double pitch = 0;
+  double line_height() const { return pitch > 0 ? pitch : layout.text.line_height; }
+
   Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
       const diag::SourceMap* s);
+  // The same context reporting to `d` instead: shares the caches and the type scale (for
+  // passes whose messages are thrown away).
+  Ctx(const Ctx& other, diag::Diagnostics& d);
+
+  // The range a box of `role` searches (the deck's size as its max, once settled), and the
+  // record of the size it took.
+  spec::SizeRange range(Role role, const spec::SizeRange& r) const {
+    return scale ? scale->range(role, r) : r;
+  }
+  void took(Role role, double size) const {
+    if (scale) scale->took(role, size);
+  }
+};
+
+// Sets Ctx::pitch for a scope (0: the layout's), and puts the previous one back.
+class PitchScope {
+ public:
+  PitchScope(const Ctx& c, double pitch) : c_(c), old_(c.pitch) { c.pitch = pitch; }
+  ~PitchScope() { c_.pitch = old_; }
+  PitchScope(const PitchScope&) = delete;
+  PitchScope& operator=(const PitchScope&) = delete;
+
+ private:
+  const Ctx& c_;
+  double old_;
 };
 
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.

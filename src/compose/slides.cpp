@@ -68,17 +68,30 @@ text::FitResult measure(const Ctx& c, const Content& ct, double w, double size) 
   return detail::measure(c, ct.ps, std::max(1.0, w), size);
 }
 
-// A label (取組結果（R3～R5）, 【到達目標1】) reads best on one line: shrink it (down to the
-// body minimum) to keep it there; when even that wraps, use the body size and wrap.
-text::FitResult label_text(const Ctx& c, const Content& ct, double w, double size) {
-  text::FitResult whole = measure(c, ct, w, size);
-  if (whole.line_count <= static_cast<int>(ct.ps.size())) return whole;
-  const spec::SizeRange range{size, c.layout.sizes.body.min};
+// A label cell's text and the width it has.
+struct LabelBox {
+  const Content* text = nullptr;
+  double w = 0;
+};
+
+bool one_line_each(const Ctx& c, const LabelBox& l, double size) {
+  text::FitResult r = measure(c, *l.text, l.w, size);
+  return r.line_count <= static_cast<int>(l.text->ps.size()) && r.forced_count == 0;
+}
+
+// The size of a slide's label cells (取組の方向性, 取組結果（R3～R5）, 【到達目標1】): one size for
+// all of them, the largest (up to the deck's label size) at which every label stays on one
+// line, down to the body minimum; when one wraps even there, the labels take the largest
+// size allowed and wrap. Labels are display type, like headings: a dense slide whose body
+// shrinks keeps its labels at the deck's size.
+double label_size(const Ctx& c, const std::vector<LabelBox>& labels) {
+  const spec::SizeRange range = c.range(Role::Label, c.layout.sizes.body);
   for (double s : sizes(range, c.layout.text.step)) {
-    text::FitResult r = measure(c, ct, w, s);
-    if (r.line_count <= static_cast<int>(ct.ps.size()) && r.forced_count == 0) return r;
+    bool all = true;
+    for (const LabelBox& l : labels) all = all && (l.text->empty() || one_line_each(c, l, s));
+    if (all) return s;
   }
-  return whole;
+  return range.max;
 }
 
 // Vertical stacking with blame: the first box whose bottom passes the limit is named, with
@@ -112,18 +125,52 @@ struct Flow {
   }
 };
 
-// Tries body sizes from the largest down; the first build without overflow wins. When none
-// fits, the build at the minimum size is kept and its overflows are reported.
+// Line pitches looser than the layout's, loosest first: text.line_height_max down to just
+// above text.line_height, in steps of 0.05 em.
+std::vector<double> loose_pitches(const Ctx& c) {
+  std::vector<double> out;
+  const double base = c.layout.text.line_height;
+  for (int k = 0;; ++k) {
+    const double p = c.layout.text.line_height_max - 0.05 * k;
+    if (p <= base + kEps) break;
+    out.push_back(p);
+  }
+  return out;
+}
+
+// A slide that fits at `size` with room to spare is set with the loosest pitch (up to
+// text.line_height_max) at which it still fits: the size never changes, only the leading.
+// Returns the page built at that pitch and leaves Ctx::pitch at it (the caller's scope).
 template <class Build>
-Page search_size(const Ctx& c, const Page& base, const spec::SizeRange& range,
-                 const std::string& name, Build build) {
-  const std::vector<double> cand = sizes(range, c.layout.text.step);
+std::optional<Page> loosen(const Ctx& c, const Page& base, double size, Build build) {
+  if (c.scale && !c.scale->settled()) return std::nullopt;  // probing sizes: the pitch is moot
+  for (double pitch : loose_pitches(c)) {
+    c.pitch = pitch;
+    Page p = base;
+    if (build(p, size).empty()) return p;
+  }
+  c.pitch = 0;
+  return std::nullopt;
+}
+
+// Tries body sizes from the largest down; the first build without overflow wins. When none
+// fits, the build at the minimum size is kept and its overflows are reported. The sizes of
+// `role` start at the deck's size for it (scale.hpp), and the size taken is recorded there.
+template <class Build>
+Page search_size(const Ctx& c, const Page& base, Role role, const std::string& name, Build build) {
+  PitchScope scope(c, 0);
+  const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
   for (double s : cand) {
     Page p = base;
-    if (build(p, s).empty()) return p;
+    if (build(p, s).empty()) {
+      c.took(role, s);
+      if (std::optional<Page> loose = loosen(c, base, s, build)) return *loose;
+      return p;
+    }
   }
   Page p = base;
   for (const Overflow& o : build(p, cand.back())) report(c, name, o, cand.back());
+  c.took(role, cand.back());
   return p;
 }
 
@@ -144,8 +191,11 @@ void label_cell(Page& page, const Ctx& c, const text::FitResult& r, double x, do
 void caption(Page& page, const Ctx& c, const model::RichText& t, double x, double y, double w,
              double h, const std::string& slide) {
   const auto& pal = c.layout.palette;
-  text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.layout.sizes.heading, false);
+  PitchScope one_line(c, 0);  // a caption is one line: its size never depends on the slide's pitch
+  text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.range(Role::Heading, c.layout.sizes.heading),
+                          false);
   if (!r.fitted) report(c, slide, {"caption", t.loc, r.overflow_height, r.forced_count}, r.size);
+  c.took(Role::Heading, r.size);
   double ty = y + (h - r.height) / 2;
   rect(page, x, ty + 0.1 * r.size, 4, r.height - 0.2 * r.size, color(pal.label));
   draw(page, c, r, x + 10, ty, w - 10, plain_paint(color(pal.heading)));
@@ -158,7 +208,7 @@ Page overview(const Ctx& c, const model::OverviewSlide& s, const Page& base, con
   const auto& F = c.layout.frame;
   const auto& pal = c.layout.palette;
   const auto& O = c.layout.overview;
-  return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
+  return search_size(c, base, Role::Overview, name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     for (std::size_t i = 0; i < s.blocks.size(); ++i) {
       const model::Block& b = s.blocks[i];
@@ -202,7 +252,7 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
   const auto& pal = c.layout.palette;
   const auto& P = c.layout.projects;
   const double pad = F.padding;
-  return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
+  return search_size(c, base, Role::Projects, name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     if (!s.lead.empty()) {
       Content lead = text_content(c, s.lead);
@@ -270,7 +320,13 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
   const auto& pal = c.layout.palette;
   const auto& G = c.layout.goal_status;
   const double pad = F.padding;
-  return search_size(c, base, c.layout.sizes.body, name, [&](Page& p, double S) {
+  const double lw = G.label_width;
+  std::vector<Content> goal_labels;
+  for (const model::Goal& goal : s.goals) goal_labels.push_back(text_content(c, goal.label, true));
+  std::vector<LabelBox> label_boxes;
+  for (const Content& l : goal_labels) label_boxes.push_back({&l, lw - 2 * pad});
+  const double L = label_size(c, label_boxes);
+  Page page = search_size(c, base, Role::GoalStatus, name, [&](Page& p, double S) {
     Flow f(a.y, a.bottom());
     if (!s.lead.empty()) {
       Content lead = text_content(c, s.lead);
@@ -283,14 +339,15 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
       f.box(h, "lead", s.lead.loc);
       f.gap(F.gap);
     }
-    const double lw = G.label_width, x2 = a.x + lw, w2 = a.w - lw;
+    const double x2 = a.x + lw, w2 = a.w - lw;
     const double rw = w2 * G.results_fraction, cw = w2 - rw;
     for (std::size_t i = 0; i < s.goals.size(); ++i) {
       const model::Goal& goal = s.goals[i];
       std::string gn = idx("goals", i);
-      Content lab = text_content(c, goal.label, true), st = text_content(c, goal.statement);
+      const Content& lab = goal_labels[i];
+      Content st = text_content(c, goal.statement);
       Content res = list_content(c, goal.results), chl = list_content(c, goal.challenges);
-      text::FitResult r_lab = label_text(c, lab, lw - 2 * pad, S);
+      text::FitResult r_lab = measure(c, lab, lw - 2 * pad, L);
       text::FitResult r_st = measure(c, st, w2 - 2 * pad, S);
       text::FitResult r_res = measure(c, res, rw - 2 * pad, S);
       text::FitResult r_chl = measure(c, chl, cw - 2 * pad, S);
@@ -332,9 +389,30 @@ Page goal_status(const Ctx& c, const model::GoalStatusSlide& s, const Page& base
     }
     return f.result();
   });
+  c.took(Role::Label, L);
+  return page;
 }
 
 // ---- results ----------------------------------------------------------------------------
+
+// The summary's ➤ comes from a symbol face (DejaVu) whose solid arrow is far heavier than
+// the text beside it: it is drawn at `scale` of the text size, centred where it was (on the
+// text's em box horizontally, on its middle vertically), so that its weight matches.
+void scale_marker(Page& page, std::size_t from, const std::string& marker, double scale) {
+  if (scale >= 1 - kEps) return;
+  for (std::size_t i = from; i < page.shapes.size(); ++i) {
+    auto* run = std::get_if<TextRun>(&page.shapes[i]);
+    if (!run || run->text != marker) continue;
+    const double size = run->size;
+    run->x += (1 - scale) * run->width / 2;
+    run->width *= scale;
+    run->size = size * scale;
+    // Keep the arrow's middle (about a third of an em above the baseline) on the middle of
+    // the text's em box (0.38 em above the baseline in BIZ UDPGothic).
+    run->y -= (0.38 - 0.33 * scale) * size;
+    return;
+  }
+}
 
 // How a results slide treats its optional table.
 enum class TableMode {
@@ -359,10 +437,11 @@ void table_pages(std::vector<Page>& out, const Ctx& c, const model::Slide& slide
   }
 }
 
-// The table's size on a results slide: one step below the body size, within the table range.
+// The table's size on a results slide: smaller than the body text (by one step of the size
+// grid), within the table range and no larger than the deck's table size.
 spec::SizeRange results_table_sizes(const Ctx& c, double body) {
-  const auto& T = c.layout.sizes.table;
-  return {std::max(T.min, std::min(body - 1, T.max)), T.min};
+  const spec::SizeRange T = c.range(Role::Table, c.layout.sizes.table);
+  return {std::max(T.min, std::min(body - c.layout.text.step, T.max)), T.min};
 }
 
 std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::ResultsSlide& s,
@@ -372,13 +451,22 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
   const auto& pal = c.layout.palette;
   const auto& R = c.layout.results;
   const double pad = F.padding;
+  const double lw = R.label_width;
+  // The label cells share one size (label_size).
+  const Content dir_label = text_content(c, s.direction_label, true);
+  const Content res_label = text_content(c, s.results_label, true);
+  const bool results_bar = s.results.empty();  // no list: 取組結果 is a full-width bar
+  const std::vector<LabelBox> labels = {{&dir_label, lw - 2 * pad},
+                                        {&res_label, (results_bar ? a.w : lw) - 2 * pad}};
+  const double L = label_size(c, labels);
   auto build = [&](Page& p, double S, TableMode mode, TablePlan* plan_out) {
     Flow f(a.y, a.bottom());
-    const double lw = R.label_width, tx = a.x + lw, tw = a.w - lw;
+    const double tx = a.x + lw, tw = a.w - lw;
     // 取組の方向性
     {
-      Content lab = text_content(c, s.direction_label, true), dir = text_content(c, s.direction);
-      text::FitResult rl = label_text(c, lab, lw - 2 * pad, S), rd = measure(c, dir, tw - 2 * pad, S);
+      const Content& lab = dir_label;
+      Content dir = text_content(c, s.direction);
+      text::FitResult rl = measure(c, lab, lw - 2 * pad, L), rd = measure(c, dir, tw - 2 * pad, S);
       f.check(rl, "direction_label", lab, s.direction_label.loc);
       f.check(rd, "direction", dir, s.direction.loc);
       double h = std::max(rl.height, rd.height) + 2 * pad;
@@ -404,17 +492,20 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
       sp.indent_pt = pad;
       text::FitResult r = measure(c, sum, a.w - pad, S);
       f.check(r, "summary", sum, s.summary.loc);
+      const std::size_t first_shape = p.shapes.size();
       draw(p, c, r, a.x, f.y, a.w, Paint{color(pal.heading), color(pal.accent)});
+      if (!sp.marker.empty()) scale_marker(p, first_shape, text::utf8::encode(sp.marker), c.layout.text.summary_marker_scale);
       f.box(r.height, "summary", s.summary.loc);
       f.gap(0.35 * S);
     }
     // 取組結果: a label cell beside the list, or a full-width label bar when the slide has
     // no list (the panels below are then the results).
     {
-      Content lab = text_content(c, s.results_label, true), res = list_content(c, s.results);
-      const bool bar = res.empty();
+      const Content& lab = res_label;
+      Content res = list_content(c, s.results);
+      const bool bar = results_bar;
       const double label_w = bar ? a.w : lw;
-      text::FitResult rl = label_text(c, lab, label_w - 2 * pad, S), rr = measure(c, res, tw - 2 * pad, S);
+      text::FitResult rl = measure(c, lab, label_w - 2 * pad, L), rr = measure(c, res, tw - 2 * pad, S);
       f.check(rl, "results_label", lab, s.results_label.loc);
       f.check(rr, "results", res, s.results_label.loc);
       double h = (bar ? rl.height : std::max(rl.height, rr.height)) + 2 * pad;
@@ -525,12 +616,25 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
     return f.result();
   };
 
-  const std::vector<double> cand = sizes(c.layout.sizes.body, c.layout.text.step);
+  // The sizes taken, for the deck's type scale.
+  auto took = [&](double S, const TablePlan& plan) {
+    c.took(Role::Results, S);
+    c.took(Role::Label, L);
+    if (s.table) c.took(Role::Table, plan.size);
+  };
+  PitchScope scope(c, 0);
+  const std::vector<double> cand = sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step);
   // 1. Everything on this slide, the table at no less than split_below (as detail tables).
   for (double S : cand) {
     if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
     Page p = base;
-    if (build(p, S, TableMode::OneSlide, nullptr).empty()) return {p};
+    TablePlan plan;
+    if (build(p, S, TableMode::OneSlide, &plan).empty()) {
+      took(S, plan);
+      auto one_slide = [&](Page& q, double size) { return build(q, size, TableMode::OneSlide, nullptr); };
+      if (std::optional<Page> loose = loosen(c, base, S, one_slide)) return {*loose};
+      return {p};
+    }
   }
   // 2. The table continues on …（続き） slides; the slide keeps the largest body size that fits.
   if (s.table) {
@@ -538,6 +642,7 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
       Page p = base;
       TablePlan plan;
       if (!build(p, S, TableMode::Continue, &plan).empty()) continue;
+      took(S, plan);
       std::vector<Page> out{std::move(p)};
       table_pages(out, c, slide, *s.table, plan, 1, title, name);
       return out;
@@ -545,25 +650,46 @@ std::vector<Page> results(const Ctx& c, const model::Slide& slide, const model::
   }
   // 3. Nothing fits: one slide at the minimum size, with its overflows reported.
   Page p = base;
-  for (const Overflow& o : build(p, cand.back(), TableMode::OneSlide, nullptr)) report(c, name, o, cand.back());
+  TablePlan plan;
+  for (const Overflow& o : build(p, cand.back(), TableMode::OneSlide, &plan)) report(c, name, o, cand.back());
+  took(cand.back(), plan);
   return {p};
 }
 
 // ---- details ----------------------------------------------------------------------------
+
+// Whether every part of a planned table fills less than table.grow_below of its slide.
+bool roomy(const TablePlan& plan, const TableRequest& req, const Ctx& c) {
+  for (const TablePart& part : plan.parts) {
+    if (part.height > c.layout.table.grow_below * req.other_capacity) return false;
+  }
+  return true;
+}
 
 std::vector<Page> details(const Ctx& c, const model::Slide& slide, const model::DetailsSlide& s,
                           const std::vector<text::StyledRun>& title, const std::string& name) {
   const model::DetailTable& t = s.table;
   Page probe;
   diag::Diagnostics scratch;
-  Ctx quiet(c.layout, c.fonts, scratch, c.sources);
+  Ctx quiet(c, scratch);
   Area a = draw_frame(probe, quiet, title, &slide.heading, name, slide.loc);
   const double caption_h = t.caption.empty() ? 0 : c.layout.table.caption_height;
   TableRequest req;
   req.width = a.w;
   req.first_capacity = req.other_capacity = a.h - caption_h;
-  req.sizes = c.layout.sizes.table;
+  req.sizes = c.range(Role::Table, c.layout.sizes.table);
   TablePlan plan = plan_table(c, t, req);
+  // A table that leaves most of its slide empty at the deck's table size may be set larger,
+  // within the layout's range, as long as it keeps its slides.
+  if (plan.overflows.empty() && req.sizes.max < c.layout.sizes.table.max - kEps && roomy(plan, req, c)) {
+    TableRequest larger = req;
+    larger.sizes = c.layout.sizes.table;
+    TablePlan grown = plan_table(c, t, larger);
+    if (grown.overflows.empty() && grown.parts.size() == plan.parts.size() && grown.size > plan.size) {
+      plan = std::move(grown);
+    }
+  }
+  c.took(Role::Table, plan.size);
   for (const Overflow& o : plan.overflows) report(c, name, o, plan.size);
   std::vector<Page> pages;
   table_pages(pages, c, slide, t, plan, 0, title, name);
@@ -580,16 +706,19 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   const double w = F.width - F.margins.left - F.margins.right - 2 * F.title_padding;
   const double bar_y = F.margins.top;
   rect(page, 0, bar_y, F.width, F.title_bar_height, color(pal.title_bar));
-  text::FitResult r = fit(c, {para(title)}, w, F.title_bar_height - 4, c.layout.sizes.title, false);
+  text::FitResult r = fit(c, {para(title)}, w, F.title_bar_height - 4, c.range(Role::Title, c.layout.sizes.title),
+                          false);
   if (!r.fitted) report(c, slide, {"title", loc, r.overflow_height, r.forced_count}, r.size);
+  c.took(Role::Title, r.size);
   draw(page, c, r, x, bar_y + (F.title_bar_height - r.height) / 2, w,
        plain_paint(color(pal.title_text)));
   double y = bar_y + F.title_bar_height + F.content_gap;
   const double cx = F.margins.left, cw = F.width - F.margins.left - F.margins.right;
   if (heading && !heading->empty()) {
     text::FitResult h = fit(c, {para(runs(*heading, true))}, cw, F.heading_height - 6,
-                            c.layout.sizes.heading, false);
+                            c.range(Role::Heading, c.layout.sizes.heading), false);
     if (!h.fitted) report(c, slide, {"heading", heading->loc, h.overflow_height, h.forced_count}, h.size);
+    c.took(Role::Heading, h.size);
     draw(page, c, h, cx, y + (F.heading_height - 4 - h.height) / 2, cw,
          plain_paint(color(pal.heading)));
     line(page, cx, y + F.heading_height - 1, cx + cw, y + F.heading_height - 1, color(pal.rule), 1.0);

@@ -18,14 +18,7 @@ const model::RichText* header_text(const model::TableColumns& cols, std::size_t 
   return h[i];
 }
 
-const model::Cell* row_cell(const model::TableRow& r, std::size_t i) {  // i = 1..5
-  const model::Cell* cs[] = {&r.content, &r.target, &r.baseline, &r.result, &r.status};
-  return cs[i - 1];
-}
-
-std::vector<text::BoxParagraph> cell_paras(const model::RichText& t, bool strong = false) {
-  return {para(runs(t, strong))};
-}
+const model::Cell* row_cell(const model::TableRow& r, std::size_t i) { return &table_cell(r, i); }
 
 // The texts of one table's cells, normalised, clustered and measured once: the column search
 // lays each cell out at many widths, and results slides plan their table at several sizes.
@@ -36,7 +29,7 @@ struct CellTexts {
 
   CellTexts(const Ctx& c, const model::DetailTable& t) {
     auto prepare = [&](const model::RichText& text, bool strong) {
-      return text::PreparedBox(cell_paras(text, strong), *c.paragraphs);
+      return text::PreparedBox(cell_paragraphs(c, text, strong), *c.paragraphs);
     };
     for (std::size_t i = 0; i < 6; ++i) header[i] = prepare(*header_text(t.columns, i), true);
     for (const model::TableGroup& g : t.groups) {
@@ -63,6 +56,8 @@ struct TableCache {
   std::map<std::tuple<const model::DetailTable*, double, double, std::string>, TablePlan> measured;
 };
 
+std::shared_ptr<TableCache> make_table_cache() { return std::make_shared<TableCache>(); }
+
 namespace {
 
 TableCache& cache(const Ctx& c) {
@@ -80,13 +75,37 @@ const CellTexts& cell_texts(const Ctx& c, const model::DetailTable& t) {
 struct Measured {
   double height = 0;
   int forced = 0;
+  int lines = 0;
 };
 
 // Heights only: balancing cannot change them, so it is skipped here (draw_cell balances).
 Measured cell_height(const Ctx& c, const text::PreparedBox& t, double w, double size) {
   const double pad = c.layout.table.padding;
   const text::BoxCount r = count(c, t, std::max(1.0, w - 2 * pad), size, false);
-  return {r.height + 2 * pad, r.forced_count};
+  return {r.height + 2 * pad, r.forced_count, r.line_count};
+}
+
+// A cell whose typed lines are all short (【目標】 / 107手続全て, 約4.3倍, 新規対策) reads as
+// one phrase per line: wrapping one of them breaks a phrase ("107手" / "続全て"). Returns
+// its typed line count, or 0 when some line is longer (wrapping it is ordinary).
+constexpr std::size_t kShortLine = 10;  // characters
+int short_lines(const text::PreparedBox& t) {
+  int lines = 0;
+  for (const auto& p : t.paragraphs()) {
+    std::size_t length = 0;
+    for (char32_t ch : p.text->text()) {
+      if (ch == U'\n') {
+        if (length > kShortLine) return 0;
+        length = 0;
+        ++lines;
+      } else {
+        ++length;
+      }
+    }
+    if (length > kShortLine) return 0;
+    ++lines;
+  }
+  return lines;
 }
 
 std::vector<double> normalised(std::vector<double> v, const std::vector<double>& fallback) {
@@ -105,9 +124,15 @@ std::vector<double> normalised(std::vector<double> v, const std::vector<double>&
 
 constexpr int kUnits = 400;
 
+// What breaking a short phrase costs, in lines of table height (see Score).
+constexpr double kPhraseCost = 2;
+
 struct Score {
   int forced = 0;
-  double height = 0;  // header + every group (its rows, or its 項目 cell when taller)
+  // The table's height (header + every group: its rows, or its 項目 cell when taller), plus
+  // kPhraseCost lines for every cell of short typed lines that wraps (a phrase broken, see
+  // short_lines): a phrase is kept whole unless that makes the table taller by more.
+  double height = 0;
   double cells = 0;   // sum of all cell heights: prefers relieving one of two equally tall cells
   bool better(const Score& o) const {
     if (forced != o.forced) return forced < o.forced;
@@ -160,22 +185,44 @@ class ColumnFitter {
   }
 
   // A header reads as the layout's author set it: a column never gets narrower than keeps
-  // its header's line breaks as they are at the starting widths ("令和2年度（プラン前）" /
-  // "の状況", never "令和2年度（プラ" / "ン前）の状況").
+  // its header's line breaks as they are at the starting widths, and never so narrow that
+  // a header breaks inside brackets ("令和2年度（プラン前）" / "の状況", never
+  // "令和2年度（プラ" / "ン前）の状況"): when it does at the starting width, the column
+  // starts at the narrowest width that keeps the brackets whole.
   void keep_headers(const Units& u) {
     for (std::size_t i = 0; i < 6; ++i) {
-      const std::vector<std::u32string> want = header_lines(i, u[i]);
       int k = u[i];
+      std::vector<std::u32string> want = header_lines(i, k);
+      if (breaks_in_brackets(want)) {
+        int clean = k;
+        while (clean < hi(i) && breaks_in_brackets(header_lines(i, clean))) ++clean;
+        if (breaks_in_brackets(header_lines(i, clean))) continue;  // no width helps: as before
+        k = clean;
+        want = header_lines(i, k);
+      }
       while (k - 1 >= lo(i) && header_lines(i, k - 1) == want) --k;
       header_lo_[i] = k;
     }
   }
 
+  // Whether a line of `lines` ends inside brackets （…）「…」【…】(…).
+  static bool breaks_in_brackets(const std::vector<std::u32string>& lines) {
+    int depth = 0;
+    for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
+      for (char32_t ch : lines[l]) {
+        if (ch == U'（' || ch == U'(' || ch == U'「' || ch == U'【' || ch == U'［' || ch == U'〔') ++depth;
+        if ((ch == U'）' || ch == U')' || ch == U'」' || ch == U'】' || ch == U'］' || ch == U'〕') && depth > 0) --depth;
+      }
+      if (depth > 0) return true;
+    }
+    return false;
+  }
+
   Units optimise() {
-    Units u = start();
-    keep_headers(u);
+    keep_headers(start());
+    Units u = start();  // again: a header may have raised its column's lower bound
     Score best = score(u);
-    static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32};
+    static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32, 64};
     for (int iteration = 0; iteration < 500; ++iteration) {
       // Among the moves that improve the score, the one with the best gain per unit of
       // width moved: the cheapest way to drop a line wins over a big move that happens to
@@ -184,6 +231,23 @@ class ColumnFitter {
       Units best_u{};
       Score best_move = best;
       double best_rate[3] = {0, 0, 0};
+      auto consider = [&](const Units& v, int a) {
+        Score s = score(v);
+        if (!s.better(best)) return;
+        const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
+                                (best.cells - s.cells) / a};
+        bool wins = !found;
+        for (int k = 0; k < 3 && !wins; ++k) {
+          if (rate[k] > best_rate[k] + kEps) wins = true;
+          else if (rate[k] < best_rate[k] - kEps) break;
+        }
+        if (wins) {
+          best_move = s;
+          best_u = v;
+          found = true;
+          std::copy(rate, rate + 3, best_rate);
+        }
+      };
       for (std::size_t from = 0; from < 6; ++from) {
         for (std::size_t to = 0; to < 6; ++to) {
           if (from == to) continue;
@@ -192,20 +256,26 @@ class ColumnFitter {
             Units v = u;
             v[from] -= a;
             v[to] += a;
-            Score s = score(v);
-            if (!s.better(best)) continue;
-            const double rate[3] = {static_cast<double>(best.forced - s.forced) / a, (best.height - s.height) / a,
-                                    (best.cells - s.cells) / a};
-            bool wins = !found;
-            for (int k = 0; k < 3 && !wins; ++k) {
-              if (rate[k] > best_rate[k] + kEps) wins = true;
-              else if (rate[k] < best_rate[k] - kEps) break;
-            }
-            if (wins) {
-              best_move = s;
-              best_u = v;
-              found = true;
-              std::copy(rate, rate + 3, best_rate);
+            consider(v, a);
+          }
+        }
+      }
+      // No single column can give enough to drop a line of the tallest cell: two give half
+      // each (a wide cell often needs more width than any one neighbour can spare).
+      if (!found) {
+        for (std::size_t to = 0; to < 6; ++to) {
+          for (std::size_t f1 = 0; f1 < 6; ++f1) {
+            for (std::size_t f2 = f1 + 1; f2 < 6; ++f2) {
+              if (f1 == to || f2 == to) continue;
+              for (int a : kAmounts) {
+                const int half = a / 2, rest = a - a / 2;
+                if (half == 0 || u[f1] - half < lo(f1) || u[f2] - rest < lo(f2) || u[to] + a > hi(to)) continue;
+                Units v = u;
+                v[f1] -= half;
+                v[f2] -= rest;
+                v[to] += a;
+                consider(v, a);
+              }
             }
           }
         }
@@ -239,6 +309,7 @@ class ColumnFitter {
     bool done = false;
     std::vector<double> h;
     int forced = 0;
+    int split = 0;
   };
   const Column& column(std::size_t i, int units) {
     if (units < 0 || units > kUnits) return measure_column(i, units, scratch_);
@@ -253,6 +324,8 @@ class ColumnFitter {
       Measured m = cell_height(c_, text, w, size_);
       col.h.push_back(m.height);
       col.forced += m.forced;
+      const int typed = short_lines(text);
+      if (typed > 0 && m.lines > typed) ++col.split;
     };
     col.h.reserve(1 + (i == 0 ? t_.groups.size() : rows_));
     add(texts_.header[i]);
@@ -274,10 +347,11 @@ class ColumnFitter {
     double header = 0;
     for (std::size_t i = 0; i < 6; ++i) {
       s.forced += cols[i]->forced;
+      s.height += cols[i]->split * kPhraseCost * c_.layout.text.line_height * size_;
       header = std::max(header, cols[i]->h[0]);
       for (double h : cols[i]->h) s.cells += h;
     }
-    s.height = header;
+    s.height += header;
     std::size_t k = 1;  // index into the row cells of columns 1..5
     for (std::size_t g = 0; g < t_.groups.size(); ++g) {
       double rows = 0;
@@ -443,6 +517,7 @@ std::size_t explicit_parts(const model::DetailTable& t, bool allow_split) {
 }  // namespace
 
 TablePlan plan_table(const Ctx& c, const model::DetailTable& t, const TableRequest& req) {
+  PitchScope base_pitch(c, 0);  // tables keep the layout's pitch (and their cached sizes)
   const std::vector<double> candidates = sizes(req.sizes, c.layout.text.step);
   const std::size_t wanted = explicit_parts(t, req.allow_split);
   // 1. The largest size not below split_below that needs no continuation slide.
@@ -465,36 +540,48 @@ TablePlan plan_table(const Ctx& c, const model::DetailTable& t, const TableReque
 
 namespace {
 
-enum class Center { Never, Single, Always };
-
-// Draws one cell: border, optional fill, text centred vertically; single lines centred.
+// Draws one cell: border, optional fill, text centred vertically and aligned as `align`
+// says, `right_inset` short of the padding on the right (Align::Right only).
 void draw_cell(Page& page, const Ctx& c, const text::PreparedBox& t, double x, double y, double w,
-               double h, double size, std::optional<Color> fill, const Paint& paint, Center center) {
+               double h, double size, std::optional<Color> fill, const Paint& paint, Align align,
+               double right_inset = 0) {
   const auto& pal = c.layout.palette;
   rect(page, x, y, w, h, fill, color(pal.table_border), 0.6);
   const double pad = c.layout.table.padding;
   text::FitResult r = measure(c, t, std::max(1.0, w - 2 * pad), size, false);
   double ty = y + std::max(pad, (h - r.height) / 2);
-  Align align = (center == Center::Always || (center == Center::Single && r.line_count <= 1))
-                    ? Align::Center
-                    : Align::Left;
-  draw(page, c, r, x + pad, ty, w - 2 * pad, paint, align);
+  if (align == Align::Right && r.line_count > 1) right_inset = 0;  // a wrapped figure: flush right
+  draw(page, c, r, x + pad, ty, std::max(1.0, w - 2 * pad - right_inset), paint, align);
 }
 
 }  // namespace
 
 double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, const TablePlan& plan,
                        std::size_t index, double x, double y) {
+  PitchScope base_pitch(c, 0);
   const auto& pal = c.layout.palette;
   const TablePart& part = plan.parts[index];
   if (part.spans.empty()) return 0;
   const Paint header_paint = plain_paint(color(pal.heading));
   const Paint body = body_paint(c);
   const CellTexts& texts = cell_texts(c, t);
+  // One alignment per column, the same on every slide of the table; figures line up on
+  // the widest unit of their column, over the whole table.
+  ColumnAlign aligns[6];
+  double widest_unit[6] = {0, 0, 0, 0, 0, 0};
+  for (std::size_t i = 0; i < 6; ++i) {
+    aligns[i] = column_align(t, i);
+    if (aligns[i] != ColumnAlign::Figures) continue;
+    for (const model::TableGroup& g : t.groups) {
+      for (const model::TableRow& r : g.rows) {
+        widest_unit[i] = std::max(widest_unit[i], unit_width(c, *row_cell(r, i), plan.size));
+      }
+    }
+  }
   double cx = x;
   for (std::size_t i = 0; i < 6; ++i) {
     draw_cell(page, c, texts.header[i], cx, y, plan.widths[i], plan.header_height,
-              plan.size, color(pal.table_header), header_paint, Center::Always);
+              plan.size, color(pal.table_header), header_paint, Align::Center);
     cx += plan.widths[i];
   }
   double top = y + plan.header_height;
@@ -504,14 +591,22 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
     double extra = std::max(0.0, plan.item_heights[span.group] - rows_h);
     double span_h = rows_h + extra;
     draw_cell(page, c, texts.items[span.group], x, top, plan.widths[0], span_h, plan.size,
-              color(pal.table_item), plain_paint(color(pal.text)), Center::Never);
+              color(pal.table_item), plain_paint(color(pal.text)), Align::Left);
     double ry = top;
     for (std::size_t r = span.first; r < span.last; ++r) {
       double rh = plan.row_heights[span.group][r] + (r + 1 == span.last ? extra : 0);
       double rx = x + plan.widths[0];
       for (std::size_t i = 1; i < 6; ++i) {
+        const model::Cell& cell = *row_cell(t.groups[span.group].rows[r], i);
+        Align align = Align::Left;
+        double inset = 0;
+        if (aligns[i] == ColumnAlign::Center) align = Align::Center;
+        if (aligns[i] == ColumnAlign::Figures) {
+          align = Align::Right;
+          inset = cell.quantity ? widest_unit[i] - unit_width(c, cell, plan.size) : widest_unit[i];
+        }
         draw_cell(page, c, texts.cell(span.group, r, i), rx, ry, plan.widths[i], rh, plan.size,
-                  std::nullopt, body, i > 1 ? Center::Single : Center::Never);
+                  std::nullopt, body, align, inset);
         rx += plan.widths[i];
       }
       ry += rh;

@@ -3,6 +3,7 @@
 // header row and the spanning 項目 cells repeated.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,27 @@ struct TableRequest {
   std::string name = "table"; // for messages: "table.groups[1].rows[0]"
 };
 
+// An empty cache for Ctx::tables (shared by the passes of one compose call).
+std::shared_ptr<TableCache> make_table_cache();
+
 TablePlan plan_table(const Ctx& c, const model::DetailTable& t, const TableRequest& req);
+
+// A row's cell of `column` (1 内容 … 5 状況).
+const model::Cell& table_cell(const model::TableRow& r, std::size_t column);
+
+// A cell's text as paragraphs, one per typed line. A line the author typed as a list item
+// (・…, ※…) hangs its mark: wrapped lines align under the text, not under the mark.
+std::vector<text::BoxParagraph> cell_paragraphs(const Ctx& c, const model::RichText& t, bool strong);
+
+// The printed width of a quantity's unit (件, 手続, 回/月) at `size`; 0 for text: figures of
+// a column end on one edge, where the widest unit starts.
+double unit_width(const Ctx& c, const model::Cell& cell, double size);
+
+// How the cells of a column are aligned (one alignment per column, chosen from its cells):
+// Figures: every cell a quantity (or a dash): right-aligned, the figures ending on one edge
+// whatever their units; Center: every cell a short word (達成, 新規対策); Left: text.
+enum class ColumnAlign { Left, Center, Figures };
+ColumnAlign column_align(const model::DetailTable& t, std::size_t column);  // 0 = 項目
 
 // Draws part `index` with its top-left corner at (x, y); returns the height drawn.
 double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, const TablePlan& plan,

@@ -15,6 +15,10 @@ void Diagnostics::warning(SourceLoc loc, Message message, std::optional<Message>
   items_.push_back({Severity::Warning, std::move(loc), std::move(message), std::move(hint)});
 }
 
+void Diagnostics::note(SourceLoc loc, Message message, std::optional<Message> hint) {
+  items_.push_back({Severity::Note, std::move(loc), std::move(message), std::move(hint)});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
@@ -162,7 +166,9 @@ std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
     out += ':' + std::to_string(d.loc.line);
     if (d.loc.col > 0) out += ':' + std::to_string(d.loc.col);
   }
-  out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+  out += d.severity == Severity::Error     ? ": error: "
+         : d.severity == Severity::Warning ? ": warning: "
+                                           : ": note: ";
   out += text(d.message, lang);
   out += '\n';
   if (sources != nullptr && d.loc.known()) {

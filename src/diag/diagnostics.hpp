@@ -25,7 +25,9 @@ struct Message {
 };
 
 enum class Lang { Ja, En };
-enum class Severity { Error, Warning };
+// A note informs (e.g. `check` listing the slides set below the deck's type scale): like a
+// warning it never makes the exit code non-zero.
+enum class Severity { Error, Warning, Note };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
@@ -53,6 +55,7 @@ class Diagnostics {
  public:
   void error(SourceLoc loc, Message message, std::optional<Message> hint = std::nullopt);
   void warning(SourceLoc loc, Message message, std::optional<Message> hint = std::nullopt);
+  void note(SourceLoc loc, Message message, std::optional<Message> hint = std::nullopt);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
 

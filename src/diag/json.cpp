@@ -32,7 +32,8 @@ std::string to_json(const Diagnostic& d, Lang lang) {
   std::string out = "{\"file\": " + json_string(d.loc.file);
   out += ", \"line\": " + number(d.loc.line);
   out += ", \"column\": " + number(d.loc.known() ? d.loc.col : 0);
-  out += std::string(", \"severity\": ") + (d.severity == Severity::Error ? "\"error\"" : "\"warning\"");
+  out += std::string(", \"severity\": ") +
+         (d.severity == Severity::Error ? "\"error\"" : d.severity == Severity::Warning ? "\"warning\"" : "\"note\"");
   out += ", \"code\": " + json_string(code_of(d));
   out += ", \"message\": " + json_string(text(d.message, lang));
   out += ", \"hint\": " + (d.hint ? json_string(text(*d.hint, lang)) : std::string("null"));

@@ -3,7 +3,8 @@
 //   {"file": "plan.yaml", "line": 14, "column": 5, "severity": "error",
 //    "code": "unknown-key", "message": "未知のキー \"titel\"", "hint": "\"title\" ではありませんか"}
 // line and column are null when the problem concerns the whole file; hint is null when
-// there is none. The message and hint are in the chosen language.
+// there is none; severity is "error", "warning" or "note". The message and hint are in
+// the chosen language.
 #pragma once
 
 #include <string>

@@ -199,29 +199,40 @@ class LayoutReader {
 
   void text(const Node& node, spec::TextRules& t) {
     MapReader m = numbers(node, "text",
-                          {{"line_height", &t.line_height, 1, 3}, {"step", &t.step, 0.1, 4},
+                          {{"line_height", &t.line_height, 1, 3}, {"line_height_max", &t.line_height_max, 1, 3},
+                           {"step", &t.step, 0.1, 4},
                            {"paragraph_spacing_em", &t.paragraph_spacing_em, 0, 3},
                            {"marker_gap_em", &t.marker_gap_em, 0, 3}, {"indent_em", &t.indent_em, 0, 5},
-                           {"ascent", &t.ascent, 0.5, 1.2}, {"balance_floor", &t.balance_floor, 0.5, 1}},
-                          {"markers", "summary_marker", "balance"});
+                           {"ascent", &t.ascent, 0.5, 1.2}, {"balance_floor", &t.balance_floor, 0.5, 1},
+                           {"summary_marker_scale", &t.summary_marker_scale, 0.3, 1}},
+                          {"markers", "summary_marker", "balance", "trim_numeral_one"});
     strings(m, "markers", t.markers, false);
     if (auto s = m.string("summary_marker")) t.summary_marker = *s;
     if (auto b = m.boolean("balance")) t.balance = *b;
+    if (auto b = m.boolean("trim_numeral_one")) t.trim_numeral_one = *b;
   }
 
   void size_range(const MapReader& parent, std::string_view key, spec::SizeRange& out) {
     const Node* v = parent.get(key);
     if (!v) return;
     spec::SizeRange r = out;
-    MapReader m(r_, *v, key, {"max", "min"});
+    MapReader m(r_, *v, key, {"max", "min", "deck_min"});
     if (!m.valid()) return;
     read_number(m, {"max", &r.max, 4, 200});
     read_number(m, {"min", &r.min, 4, 200});
+    read_number(m, {"deck_min", &r.deck_min, 0, 200});
     if (r.min > r.max) {
       std::string k(key);
       r_.error(v->loc, {"\"" + k + "\" の min (" + fmt(r.min) + ") が max (" + fmt(r.max) + ") より大きくなっています",
                         "\"" + k + "\": min (" + fmt(r.min) + ") is larger than max (" + fmt(r.max) + ")"},
                Message{"min ≤ max にしてください", "make min ≤ max"});
+      return;
+    }
+    if (r.deck_min > r.max) {
+      std::string k(key);
+      r_.error(v->loc, {"\"" + k + "\" の deck_min (" + fmt(r.deck_min) + ") が max (" + fmt(r.max) + ") より大きくなっています",
+                        "\"" + k + "\": deck_min (" + fmt(r.deck_min) + ") is larger than max (" + fmt(r.max) + ")"},
+               Message{"deck_min ≤ max にしてください", "make deck_min ≤ max"});
       return;
     }
     out = r;
@@ -269,7 +280,7 @@ class LayoutReader {
   void table(const Node& node, spec::Table& t) {
     MapReader m = numbers(node, "table",
                           {{"padding", &t.padding, 0, 50}, {"caption_height", &t.caption_height, 0, 200},
-                           {"split_below", &t.split_below, 4, 200}},
+                           {"split_below", &t.split_below, 4, 200}, {"grow_below", &t.grow_below, 0, 1}},
                           {"column_weights", "fit_columns", "column_min", "column_max"});
     if (auto b = m.boolean("fit_columns")) t.fit_columns = *b;
     auto six = [&](std::string_view key, std::vector<double>& out, double lo, double hi, bool open_lo) {

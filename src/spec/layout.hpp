@@ -26,9 +26,17 @@ constexpr Color rgb(unsigned hex) {
 }
 
 // A font size search range: the fitter tries max, max - step, ..., min.
+//
+// One type scale per deck: the boxes of one role (title bars, headings, the body of one
+// slide kind, label cells, table text) take the same size on every slide, the largest at
+// which every slide of the role fits. `deck_min` bounds that shared size from below: a slide
+// whose content needs less than deck_min goes smaller alone (and `check` lists it in a
+// note) instead of taking the whole deck down with it. 0 = min.
 struct SizeRange {
   double max = 12;
   double min = 8;
+  double deck_min = 0;
+  double floor() const { return deck_min > min ? deck_min : min; }
 };
 
 struct Margins {
@@ -72,6 +80,7 @@ struct Palette {
 // Line layout shared by every box.
 struct TextRules {
   double line_height = 1.3;            // line pitch = line_height * size
+  double line_height_max = 1.5;        // a slide with room sets its lines looser, up to this
   double step = 0.5;                   // size search grid
   double paragraph_spacing_em = 0.2;   // between the items of a list
   double marker_gap_em = 0.15;         // between a bullet and its text
@@ -79,6 +88,10 @@ struct TextRules {
   double ascent = 0.88;                // baseline below the top of the em box, in em
   std::vector<std::string> markers = {"・", "-"};  // list bullet per depth (last repeats)
   std::string summary_marker = "➤";    // a summary line starting with it hangs it as a bullet
+  bool trim_numeral_one = true;        // Ⅰ (a full em, one stroke in BIZ UDPGothic) is drawn
+                                       // with the side bearings of a letter: "Ⅰ-1", not "Ⅰ -1"
+  double summary_marker_scale = 0.8;   // drawn at this share of the text size: the symbol
+                                       // face's solid ➤ is heavier than the text beside it
   // A paragraph whose last line would hold one or two characters (施, る。) is laid out
   // again with a measure narrowed in 2 % steps down to `balance_floor` of the box width,
   // keeping its line count (§7.3). Heights never change, so neither do font sizes.
@@ -87,10 +100,10 @@ struct TextRules {
 };
 
 struct Sizes {
-  SizeRange title{20, 12};        // title bar
-  SizeRange heading{16, 11};      // slide heading, table caption
-  SizeRange body{16, 8};          // body text: one size per slide where possible
-  SizeRange table{13, 7};         // one size per table where possible
+  SizeRange title{20, 12, 16};    // title bar
+  SizeRange heading{16, 11, 12};  // slide heading, table caption
+  SizeRange body{16, 8, 11};      // body text: one size per slide kind; label cells too
+  SizeRange table{13, 7, 9};      // one size for every table of the deck
   SizeRange cover_title{30, 18};
   SizeRange cover_text{18, 11};   // organisation and date
   SizeRange divider{28, 16};
@@ -102,12 +115,13 @@ struct Sizes {
 struct Frame {
   double width = 842;   // A4 landscape
   double height = 595;
-  Margins margins{12, 28, 22, 28};  // top margin is above the title bar
+  Margins margins{12, 28, 26, 28};  // top margin is above the title bar
   double title_bar_height = 40;
   double title_padding = 12;        // left/right inside the title bar
   double content_gap = 12;          // below the title bar, before the content
   double heading_height = 26;       // the slide heading line (when the slide has one)
-  double footer_height = 14;        // page number line, inside the bottom margin area
+  double footer_height = 14;        // the page number's baseline stands this far above the
+                                    // paper's edge (printers cut 4–5 mm), in the bottom margin
   int first_page_number = 0;        // the cover's number (never printed): 0 makes the 目次
                                     // page 1, as in the original deck
   double gap = 8;                   // between stacked boxes
@@ -175,10 +189,13 @@ struct Table {
   bool fit_columns = true;
   std::vector<double> column_min = {0.13, 0.12, 0.09, 0.10, 0.12, 0.09};
   std::vector<double> column_max = {0.20, 0.30, 0.22, 0.26, 0.36, 0.20};
-  double padding = 4;
+  double padding = 6;           // inside cells (less crowds the text against the rules)
   double caption_height = 24;   // the caption line above the table
   double split_below = 9;       // shrink a table down to this size to keep it on one slide;
                                 // below it, continue on the next slide (…（続き）) instead
+  double grow_below = 0.5;      // a table whose every slide is filled less than this share at
+                                // the deck's table size may be set larger (up to
+                                // sizes.table.max), keeping its slides
 };
 
 struct Layout {

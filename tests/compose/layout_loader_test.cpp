@@ -23,7 +23,9 @@ Loaded load(const std::string& text) {
   return l;
 }
 
-bool same(const spec::SizeRange& a, const spec::SizeRange& b) { return a.max == b.max && a.min == b.min; }
+bool same(const spec::SizeRange& a, const spec::SizeRange& b) {
+  return a.max == b.max && a.min == b.min && a.deck_min == b.deck_min;
+}
 
 }  // namespace
 
@@ -71,6 +73,33 @@ TEST_CASE("layouts/default.yaml is exactly the built-in default layout") {
   CHECK(l->text.balance_floor == d.text.balance_floor);
   CHECK(l->table.split_below == d.table.split_below);
   CHECK(l->toc.leader == d.toc.leader);
+  CHECK(same(l->sizes.heading, d.sizes.heading));
+  CHECK(l->text.line_height_max == d.text.line_height_max);
+  CHECK(l->text.summary_marker_scale == d.text.summary_marker_scale);
+  CHECK(l->text.trim_numeral_one == d.text.trim_numeral_one);
+  CHECK(l->table.padding == d.table.padding);
+  CHECK(l->table.grow_below == d.table.grow_below);
+  CHECK(l->frame.footer_height == d.frame.footer_height);
+}
+
+TEST_CASE("the type scale and print details are read and checked") {
+  Loaded ok = load("plandeck_layout: 1\nsizes:\n  body: {max: 14, min: 8, deck_min: 10}\ntext:\n"
+                   "  line_height_max: 1.4\n  summary_marker_scale: 1\n  trim_numeral_one: false\n"
+                   "table:\n  grow_below: 0\n");
+  REQUIRE(ok.layout);
+  CHECK(ok.layout->sizes.body.deck_min == 10);
+  CHECK(ok.layout->sizes.body.floor() == 10);
+  CHECK(ok.layout->text.line_height_max == 1.4);
+  CHECK(ok.layout->text.summary_marker_scale == 1);
+  CHECK_FALSE(ok.layout->text.trim_numeral_one);
+  CHECK(ok.layout->table.grow_below == 0);
+  CHECK(spec::SizeRange{12, 8}.floor() == 8);  // no deck_min: the range's min
+
+  Loaded bad = load("plandeck_layout: 1\nsizes:\n  table: {max: 12, min: 7, deck_min: 13}\n");
+  CHECK_FALSE(bad.layout);
+  REQUIRE(bad.diags.items().size() == 1);
+  CHECK(bad.diags.items()[0].loc.line == 3);
+  CHECK(bad.diags.items()[0].message.en.find("deck_min (13) is larger than max (12)") != std::string::npos);
 }
 
 TEST_CASE("a layout file overrides only what it names") {

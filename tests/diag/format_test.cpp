@@ -44,3 +44,15 @@ TEST_CASE("a very long source line is quoted as a window around the column", "[d
   CHECK(out.find(expected_line) != std::string::npos);
   CHECK(out.find(std::string("   | ") + std::string(31, ' ') + "^\n") != std::string::npos);
 }
+
+TEST_CASE("a note is formatted as a note and is no error", "[diag]") {
+  Diagnostics ds;
+  ds.note({"plan.yaml", 3, 5}, {"小さく組みました", "set smaller"});
+  REQUIRE(ds.items().size() == 1);
+  CHECK(ds.items()[0].severity == Severity::Note);
+  CHECK_FALSE(ds.has_errors());
+  CHECK(ds.error_count() == 0);
+  CHECK(format(ds.items()[0], Lang::En, nullptr) == "plan.yaml:3:5: note: set smaller\n");
+  ds.warning({"plan.yaml", 4, 1}, {"注意", "careful"});
+  CHECK(format(ds.items()[1], Lang::Ja, nullptr) == "plan.yaml:4:1: warning: 注意\n");
+}

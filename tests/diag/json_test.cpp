@@ -22,6 +22,8 @@ TEST_CASE("a whole-file diagnostic has null line, column and hint", "[diag][json
   CHECK(j.find("\"line\": null, \"column\": null") != std::string::npos);
   CHECK(j.find("\"hint\": null") != std::string::npos);
   CHECK(j.find("\"severity\": \"error\"") != std::string::npos);
+  Diagnostic note(Severity::Note, {"plan.yaml", 3, 1}, {"小さく組みました", "set smaller"});
+  CHECK(to_json(note, Lang::En).find("\"severity\": \"note\"") != std::string::npos);
 }
 
 TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[diag][json]") {

@@ -1,5 +1,9 @@
 #include "cli/pipeline.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -11,6 +15,7 @@
 #include "cli/atomic_output.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/report.hpp"
+#include "cli/output_guard.hpp"
 #include "compose/compose.hpp"
 #include "compose/fonts.hpp"
 #include "diag/source_map.hpp"
@@ -18,6 +23,7 @@
 #include "input/plan_loader.hpp"
 #include "lint/lint.hpp"
 #include "render_pdf/render_pdf.hpp"
+#include "render_xlsx/plan_check.hpp"
 #include "render_xlsx/workbook.hpp"
 #include "text/font.hpp"
 
@@ -30,6 +36,10 @@ namespace {
 // The zip entries of a workbook are always dated 1980-01-01; without SOURCE_DATE_EPOCH the
 // workbook's "created" property gets the same instant, so that every build is reproducible.
 constexpr long long kNoDateEpoch = 315532800;
+
+// The last second both outputs can carry: the PDF's date and the workbook's W3C date have
+// four-digit years (9999-12-31T23:59:59Z).
+constexpr long long kLastEpoch = 253402300799LL;
 
 diag::Message says(std::string ja, std::string en) { return {std::move(ja), std::move(en)}; }
 
@@ -116,35 +126,37 @@ class Background {
   std::thread thread_;  // last: started once the members it uses exist
 };
 
-// Where the outputs of a plan go, without the extension: DIR/<stem>.
-std::string output_base(const Options& options, const model::Plan& plan) {
-  std::string stem = fs::path(plan.path).stem().string();
-  return (fs::path(options.output_dir) / stem).string();
-}
-
 // The workbook of one plan, rendered to its temporary file on a second thread. It depends
 // on the plan alone, so it can start as soon as the plan is loaded and overlap with compose
 // and the PDF. It shares nothing mutable with them: the workbook writer loads its own fonts
 // and measurer, and the plan is only read. Nothing is published here: the caller commits
 // output() once every output succeeded; destroying the job (e.g. when the plan turned out
-// invalid) waits for the thread and removes the temporary file.
+// invalid) waits for the thread and removes the temporary file and its private directory.
+// The private directory is made on the thread too, so that its failure (an output folder
+// that cannot be written) is reported by wait() like any other.
 class WorkbookJob {
  public:
   WorkbookJob(const Options& options, const Context& ctx, const model::Plan& plan)
-      : output_(output_base(options, plan) + ".xlsx") {
+      : final_path_(output_base(options, plan.path) + ".xlsx") {
     options_.source_date_epoch = options.source_date_epoch.value_or(kNoDateEpoch);
     options_.regular_font_files = ctx.regular_files;
     options_.strong_font_files = ctx.strong_files;
     task_.emplace([this, &plan] {
-      remove_stale_temporaries(output_.final_path());
-      render_xlsx::write_workbook(plan, output_.temp_path(), options_);
+      output_.emplace(final_path_);
+      // libxlsxwriter's own temporary files go to the private directory too: a full or
+      // hostile /tmp can then neither empty the workbook nor see its parts.
+      options_.temp_dir = output_->temp_dir();
+      render_xlsx::write_workbook(plan, output_->temp_path(), options_);
     });
   }
-  AtomicOutput& output() { return output_; }
+  const std::string& final_path() const { return final_path_; }
+  // The written file; only after wait() returned no error.
+  AtomicOutput& output() { return *output_; }
   std::exception_ptr wait() { return task_->wait(); }
 
  private:
-  AtomicOutput output_;
+  std::string final_path_;
+  std::optional<AtomicOutput> output_;
   render_xlsx::WorkbookOptions options_;
   std::optional<Background> task_;  // last: joined before the members it uses go away
 };
@@ -165,27 +177,21 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
                       "output-directory");
     return kEnvironment;
   }
-  const std::string base = output_base(options, plan);
+  const std::string base = output_base(options, plan.path);
 
   std::unique_ptr<AtomicOutput> pdf;
   std::vector<AtomicOutput*> files;  // in output order: PDF, workbook
   // The output a failure is reported against: the one that failed, else the last one.
   std::string target = base;
   try {
-    if (options.outputs != Outputs::XlsxOnly) {
-      pdf = std::make_unique<AtomicOutput>(base + ".pdf");
-      files.push_back(pdf.get());
-      target = pdf->final_path();
-      remove_stale_temporaries(pdf->final_path());
-    }
-    if (options.outputs != Outputs::PdfOnly) {
-      if (!workbook) workbook = std::make_unique<WorkbookJob>(options, ctx, plan);
-      files.push_back(&workbook->output());
-      target = workbook->output().final_path();
+    if (options.outputs != Outputs::PdfOnly && !workbook) {
+      workbook = std::make_unique<WorkbookJob>(options, ctx, plan);
     }
     std::exception_ptr pdf_error, xlsx_error;
-    if (pdf) {
+    if (options.outputs != Outputs::XlsxOnly) {
+      target = base + ".pdf";
       try {
+        pdf = std::make_unique<AtomicOutput>(target);
         render_pdf::write_pdf(deck, pdf->temp_path(), {options.source_date_epoch});
       } catch (...) {
         pdf_error = std::current_exception();
@@ -194,26 +200,32 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     if (workbook) xlsx_error = workbook->wait();
     // Both results are in: report the first failure in output order; publish only when
     // every output succeeded.
-    if (pdf_error) {
-      target = pdf->final_path();
-      std::rethrow_exception(pdf_error);
+    if (pdf_error) std::rethrow_exception(pdf_error);
+    if (workbook) target = workbook->final_path();
+    if (xlsx_error) std::rethrow_exception(xlsx_error);
+    if (pdf) files.push_back(pdf.get());
+    if (workbook) files.push_back(&workbook->output());
+    for (AtomicOutput* f : files) {
+      target = f->final_path();
+      f->commit();
     }
-    if (xlsx_error) {
-      target = workbook->output().final_path();
-      std::rethrow_exception(xlsx_error);
-    }
-    target = files.empty() ? base : files.back()->final_path();
-    for (AtomicOutput* f : files) f->commit();
   } catch (const std::exception& e) {
-    if (workbook) workbook->wait();  // see process_plan: nothing is printed while it runs
+    if (workbook) workbook->wait();  // its thread ends before the error is reported
+    std::string what = e.what();
+    if (pdf) what = pdf->readable(what);
     environment_error(report, target,
-                      says(std::string("書き出しに失敗しました（以前の出力は変更していません）: ") + e.what(),
-                           std::string("could not write the output (previous outputs are untouched): ") +
-                               e.what()),
+                      says("書き出しに失敗しました（以前の出力は変更していません）: " + what,
+                           "could not write the output (previous outputs are untouched): " + what),
                       "output-write");
     return kEnvironment;
   }
-  for (AtomicOutput* f : files) report.wrote(f->final_path());
+  // Reported once the private directories are gone, so that a signal while printing (a
+  // closed pipe) finds nothing left to clean.
+  std::vector<std::string> written;
+  for (AtomicOutput* f : files) written.push_back(f->final_path());
+  pdf.reset();
+  workbook.reset();
+  for (const std::string& p : written) report.wrote(p);
   return kSuccess;
 }
 
@@ -221,7 +233,10 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
                  diag::SourceMap& sources, Report& report) {
   diag::Diagnostics diags;
   auto plan = input::load_plan(path, sources, diags);
-  if (!plan) {
+  // The workbook's limits, checked on the plan for `check` too: whatever check accepts,
+  // build writes.
+  if (plan) render_xlsx::check_plan(*plan, diags);
+  if (!plan || diags.has_errors()) {
     print(report, diags, sources);
     return kInvalidInput;
   }
@@ -238,9 +253,8 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   compose::ComposeOptions co;
   co.creator = std::string("plandeck ") + PLANDECK_VERSION;
   compose::Deck deck = compose::compose(*plan, ctx.layout, ctx.fonts->measurer(), diags, &sources, co);
-  // Nothing may be printed while the workbook is being written: the writer briefly sends the
-  // process's stderr to a pipe around libxlsxwriter's close (render_xlsx/writer.cpp), and a
-  // message printed then would be lost. So the job is finished before anything is said.
+  // An invalid plan writes nothing: the job is stopped (joined, its temporaries removed)
+  // before the errors are printed.
   if (diags.has_errors()) {
     workbook.reset();  // waits for the thread and removes its temporary file
     print(report, diags, sources);
@@ -253,8 +267,8 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     return kSuccess;
   }
   int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), report);
-  // Warnings, once the workbook thread is done. Notes (e.g. slides set below the deck's
-  // type scale) are for reviewing a plan: `check` prints them, `build` keeps quiet.
+  // Warnings. Notes (e.g. slides set below the deck's type scale) are for reviewing a
+  // plan: `check` prints them, `build` keeps quiet.
   diag::Diagnostics shown;
   for (const diag::Diagnostic& d : diags.items()) {
     if (d.severity != diag::Severity::Note) shown.add(d);
@@ -263,13 +277,43 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   return code;
 }
 
+// With stderr closed (`2>&-`), the next open() would hand out descriptor 2 again, and a
+// file being written (the deck, say) could then receive whatever libxlsxwriter prints on
+// stderr from the workbook thread. So a closed fd 2 is filled with /dev/null, once, before
+// any thread exists; nothing is ever swapped. (stdout is left alone: a closed stdout is
+// reported as a failure at the end of run.)
+void keep_stderr_descriptor_taken() {
+  if (::fcntl(2, F_GETFD) != -1 || errno != EBADF) return;
+  const int fd = ::open("/dev/null", O_WRONLY);
+  if (fd >= 0 && fd != 2) {  // 0 or 1 may have been closed too: they stay closed
+    ::dup2(fd, 2);
+    ::close(fd);
+  }
+}
+
 }  // namespace
 
 int run(const Options& options, Report& report) {
+  // A date neither output can carry is refused by check as by build, before any work.
+  const std::optional<long long>& epoch = options.source_date_epoch;
+  if (epoch && (*epoch < 0 || *epoch > kLastEpoch)) {
+    const std::string value = std::to_string(*epoch);
+    environment_error(report, "SOURCE_DATE_EPOCH",
+                      says("値 " + value + " は範囲外です（0 から " + std::to_string(kLastEpoch) +
+                               "、つまり 9999-12-31 23:59:59 UTC まで）",
+                           "the value " + value + " is out of range (0 to " + std::to_string(kLastEpoch) +
+                               ", that is up to 9999-12-31 23:59:59 UTC)"),
+                      "source-date-epoch");
+    return kEnvironment;
+  }
   diag::SourceMap sources;
   Context ctx;
   int code = prepare(options, ctx, sources, report);
   if (code != kSuccess) return code;
+  std::error_code ec;
+  if (options.command == Command::Build && fs::is_directory(options.output_dir, ec)) {
+    remove_stale_temporaries(options.output_dir);
+  }
   int result = kSuccess;
   for (const auto& path : options.plans) {
     result = worst(result, process_plan(options, ctx, path, sources, report));
@@ -278,9 +322,28 @@ int run(const Options& options, Report& report) {
 }
 
 int run(const Options& options, std::ostream& out, std::ostream& err) {
+  keep_stderr_descriptor_taken();
+  // Refusals of what would lose data are usage errors (exit 2): text on stderr, as the
+  // command line's own errors, whatever the format.
+  if (options.command == Command::Build) {
+    int refused = check_output_targets(options, err);
+    if (refused != kSuccess) return refused;
+  }
   std::unique_ptr<Report> report = make_report(options, out, err);
   int code = run(options, *report);
   report->finish(code);
+  // "wrote …" and "ok" lines (or the JSON document) that never reached stdout (a full disk,
+  // /dev/full) are a failure too: a script must not read exit 0 as success of something it
+  // could not see.
+  out.flush();
+  if (!out) {
+    diag::Diagnostic d(diag::Severity::Error, {"stdout", 0, 0},
+                       says("標準出力に書き込めません（進行の報告が失われました）",
+                            "cannot write to standard output (the progress report was lost)"),
+                       std::nullopt, "stdout-write");
+    err << diag::format(d, options.lang, nullptr);
+    code = worst(code, kEnvironment);
+  }
   return code;
 }
 

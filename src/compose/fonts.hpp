@@ -16,7 +16,7 @@ namespace plandeck::compose {
 class FontSet {
  public:
   // Looks every file of the layout's chains up in `dirs` (text::font_search_dirs) and loads
-  // it. On failure returns nullopt and sets *error to a message naming the missing file and
+  // it, once per distinct file; a file named twice in a chain is kept once. On failure returns nullopt and sets *error to a message naming the missing file and
   // the directories searched.
   static std::optional<FontSet> load(const spec::Fonts& fonts, const std::vector<std::string>& dirs,
                                      std::string* error = nullptr);
@@ -25,7 +25,7 @@ class FontSet {
 
  private:
   FontSet() = default;
-  std::vector<std::unique_ptr<text::Font>> owned_;  // stable addresses for the measurer
+  std::unique_ptr<text::FontLibrary> library_;  // each file loaded once; stable addresses
   std::unique_ptr<text::FontChainMeasurer> measurer_;
 };
 

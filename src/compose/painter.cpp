@@ -296,33 +296,19 @@ void report(const Ctx& c, const std::string& slide, const Overflow& o, double si
 
 namespace {
 
-// Byte offset of a 1-based line / code-point column in `text`, or npos.
-std::size_t offset_of(const std::string& text, int line, int col) {
-  std::size_t pos = 0;
-  for (int l = 1; l < line; ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string::npos) return pos;
-    ++pos;
-  }
-  for (int k = 1; k < col && pos < text.size(); ++k) {
-    ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-  }
-  return pos;
-}
-
-// The exact place of `cp` in the source, searching from where its scalar starts.
 diag::SourceLoc locate_char(const Ctx& c, const diag::SourceLoc& scalar, char32_t cp) {
   if (!c.sources || !scalar.known()) return scalar;
-  const std::string* src = c.sources->text(scalar.file);
-  if (!src) return scalar;
-  std::size_t from = offset_of(*src, scalar.line, scalar.col);
-  if (from == std::string::npos) return scalar;
+  // Through the file's line index, and within a window: many missing characters in a
+  // large file must not each rescan it.
+  const diag::LineIndex* lines = c.sources->index(scalar.file);
+  if (!lines || static_cast<std::size_t>(scalar.line) > lines->line_count()) return scalar;
+  std::size_t from = lines->column_offset(static_cast<std::size_t>(scalar.line - 1), scalar.col);
   std::string needle;
   text::utf8::append(needle, cp);
-  std::size_t at = src->find(needle, from);
-  if (at == std::string::npos || at - from > 100000) return scalar;
-  return diag::locate(scalar.file, *src, at);
+  std::string_view window = lines->text().substr(from, 100000);
+  std::size_t at = window.find(needle);
+  if (at == std::string_view::npos) return scalar;
+  return lines->locate(scalar.file, from + at);
 }
 
 std::string chain_names(const Ctx& c, int style) {

@@ -1,5 +1,6 @@
 #include "diag/diagnostics.hpp"
 
+#include "diag/printable.hpp"
 #include "diag/source_map.hpp"
 
 #include <algorithm>
@@ -112,16 +113,6 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
-// Prefix of `line` up to (not including) code point number `col` (1-based).
-std::string_view prefix_before_column(std::string_view line, int col) {
-  std::size_t i = 0;
-  for (int k = 1; k < col && i < line.size(); ++k) {
-    ++i;
-    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
-  }
-  return line.substr(0, i);
-}
-
 std::size_t sequence_length(unsigned char lead) {
   return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
 }
@@ -130,38 +121,77 @@ std::size_t sequence_length(unsigned char lead) {
 // single line of megabytes (200,000 nested "["), and the message must stay readable.
 constexpr std::size_t kExcerptChars = 80;
 constexpr std::size_t kExcerptBefore = 30;  // characters kept before the column when cut
+// A message longer than this is cut: plan text in it (a key of megabytes) must not flood.
+constexpr std::size_t kMessageChars = 1000;
 
 struct Excerpt {
-  std::string text;
-  int col = 0;  // the location's column within `text`
+  std::string text;        // printable (see printable.hpp), with "…" where it was cut
+  std::string caret_pad;   // what goes before the caret: spaces per display cell, tabs kept
 };
 
-// The part of `line` around code-point column `col`, with "…" where it was cut.
-Excerpt excerpt(std::string_view line, int col) {
-  std::vector<std::size_t> starts;  // byte offset of each code point
-  for (std::size_t i = 0; i < line.size(); i += sequence_length(static_cast<unsigned char>(line[i]))) {
-    starts.push_back(i);
+// Back from byte `at` by up to `count` code points (never before `begin`).
+std::size_t back(std::string_view s, std::size_t begin, std::size_t at, std::size_t count) {
+  for (std::size_t k = 0; k < count && at > begin; ++k) {
+    --at;
+    while (at > begin && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
   }
-  std::size_t n = starts.size();
-  if (n <= kExcerptChars) return {std::string(line), col};
-  std::size_t at = col > 0 ? static_cast<std::size_t>(col - 1) : 0;
-  std::size_t first = at > kExcerptBefore ? at - kExcerptBefore : 0;
-  first = std::min(first, n - kExcerptChars);
-  std::size_t last = first + kExcerptChars;  // exclusive
+  return at;
+}
+
+// Forward from byte `at` by up to `count` code points (never past `end`).
+std::size_t forward(std::string_view s, std::size_t at, std::size_t end, std::size_t count) {
+  for (std::size_t k = 0; k < count && at < end; ++k) {
+    at += sequence_length(static_cast<unsigned char>(s[at]));
+  }
+  return std::min(at, end);
+}
+
+// The part of `line` around byte `column` (an offset in `line`): only the bytes around it
+// are looked at, so a line of megabytes costs no more than a short one.
+Excerpt excerpt(std::string_view line, std::size_t column) {
+  column = std::min(column, line.size());
+  std::size_t first = back(line, 0, column, kExcerptBefore);
+  std::size_t last = forward(line, first, line.size(), kExcerptChars);
+  if (last == line.size()) {  // near the end: use the room on the left
+    std::size_t shown = 0;
+    for (std::size_t i = first; i < last; i += sequence_length(static_cast<unsigned char>(line[i]))) ++shown;
+    first = back(line, 0, first, kExcerptChars - std::min(shown, kExcerptChars));
+  }
   Excerpt ex;
-  if (first > 0) ex.text = "\u2026";
-  std::size_t end_byte = last < n ? starts[last] : line.size();
-  ex.text += std::string(line.substr(starts[first], end_byte - starts[first]));
-  if (last < n) ex.text += "\u2026";
-  ex.col = col > 0 ? static_cast<int>(at - first) + 1 + (first > 0 ? 1 : 0) : 0;
+  PrintableOptions keep_tabs;
+  keep_tabs.keep_tabs = true;
+  std::string before = printable(line.substr(first, column - first), keep_tabs);
+  if (first > 0) {
+    ex.text = "\u2026";
+    ex.caret_pad = " ";
+  }
+  ex.text += before + printable(line.substr(column, last - column), keep_tabs);
+  if (last < line.size()) ex.text += "\u2026";
+  // One space per display cell (two for wide characters), tabs kept as tabs, so the caret
+  // lines up under the character however the terminal expands tabs.
+  for (std::size_t i = 0; i < before.size();) {
+    std::size_t len = sequence_length(static_cast<unsigned char>(before[i]));
+    if (before[i] == '\t') {
+      ex.caret_pad += '\t';
+    } else {
+      ex.caret_pad.append(display_width(std::string_view(before).substr(i, len)), ' ');
+    }
+    i += len;
+  }
   return ex;
+}
+
+std::string message_text(const Message& m, Lang lang) {
+  PrintableOptions o;
+  o.max_chars = kMessageChars;
+  return printable(text(m, lang), o);
 }
 
 }  // namespace
 
 std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
   std::string out;
-  out += d.loc.file.empty() ? std::string("plandeck") : d.loc.file;
+  out += d.loc.file.empty() ? std::string("plandeck") : printable(d.loc.file);
   if (d.loc.known()) {
     out += ':' + std::to_string(d.loc.line);
     if (d.loc.col > 0) out += ':' + std::to_string(d.loc.col);
@@ -169,36 +199,24 @@ std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
   out += d.severity == Severity::Error     ? ": error: "
          : d.severity == Severity::Warning ? ": warning: "
                                            : ": note: ";
-  out += text(d.message, lang);
+  out += message_text(d.message, lang);
   out += '\n';
-  if (sources != nullptr && d.loc.known()) {
-    std::string_view full = sources->line(d.loc.file, d.loc.line);
+  const LineIndex* lines = sources != nullptr && d.loc.known() ? sources->index(d.loc.file) : nullptr;
+  if (lines != nullptr && static_cast<std::size_t>(d.loc.line) <= lines->line_count()) {
+    auto line0 = static_cast<std::size_t>(d.loc.line - 1);
+    std::string_view full = lines->line(line0);
     if (!full.empty()) {
-      Excerpt ex = excerpt(full, d.loc.col);
+      std::size_t column = d.loc.col > 0 ? lines->column_offset(line0, d.loc.col) - lines->line_start(line0) : 0;
+      Excerpt ex = excerpt(full, column);
       std::string number = std::to_string(d.loc.line);
       std::string gutter(number.size(), ' ');
       out += ' ' + number + " | " + ex.text + '\n';
-      if (d.loc.col > 0) {
-        std::string_view before = prefix_before_column(ex.text, ex.col);
-        // Pad with one space per display cell (two for wide characters) and keep tabs as
-        // tabs, so the caret lines up under the character however the terminal expands tabs.
-        std::string caret_pad;
-        for (std::size_t i = 0; i < before.size();) {
-          std::size_t len = sequence_length(static_cast<unsigned char>(before[i]));
-          if (before[i] == '\t') {
-            caret_pad += '\t';
-          } else {
-            caret_pad.append(display_width(before.substr(i, len)), ' ');
-          }
-          i += len;
-        }
-        out += ' ' + gutter + " | " + caret_pad + "^\n";
-      }
+      if (d.loc.col > 0) out += ' ' + gutter + " | " + ex.caret_pad + "^\n";
     }
   }
   if (d.hint) {
     out += "  hint: ";
-    out += text(*d.hint, lang);
+    out += message_text(*d.hint, lang);
     out += '\n';
   }
   return out;
@@ -206,8 +224,23 @@ std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources) {
 
 std::string format_all(const Diagnostics& ds, Lang lang, const SourceMap* sources) {
   std::string out;
-  for (const auto& d : ds.items()) out += format(d, lang, sources);
+  const auto& items = ds.items();
+  std::size_t shown = std::min(items.size(), kMaxReported);
+  for (std::size_t i = 0; i < shown; ++i) out += format(items[i], lang, sources);
+  if (items.size() > shown) out += more_line(items.size() - shown, lang);
   return out;
+}
+
+std::string more_line(std::size_t omitted, Lang lang) {
+  std::string digits = std::to_string(omitted), n;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) n += ',';
+    n += digits[i];
+  }
+  if (lang == Lang::En) {
+    return "\u2026 and " + n + " more (only the first " + std::to_string(kMaxReported) + " are shown)\n";
+  }
+  return "\u2026ほか " + n + " 件（表示は最初の " + std::to_string(kMaxReported) + " 件まで）\n";
 }
 
 }  // namespace plandeck::diag

@@ -76,8 +76,16 @@ class SourceMap;
 //         |     ^
 //     hint: "title" ではありませんか
 // The source line and caret are shown when the map knows the file and the location has a line.
+// Text from the file (the message, the quoted line) is made printable (printable.hpp) and
+// cut: a message never carries raw control characters or megabytes.
 std::string format(const Diagnostic& d, Lang lang, const SourceMap* sources);
+
+// At most this many diagnostics are printed; the rest are counted on one line.
+inline constexpr std::size_t kMaxReported = 100;
+// Every diagnostic, up to kMaxReported, then more_line() for the rest.
 std::string format_all(const Diagnostics& ds, Lang lang, const SourceMap* sources);
+// "…ほか N 件（表示は最初の 100 件まで）" / "… and N more (only the first 100 are shown)".
+std::string more_line(std::size_t omitted, Lang lang);
 
 // Picks the message text for a language.
 const std::string& text(const Message& m, Lang lang);

@@ -5,6 +5,7 @@
 
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
+#include "model/text_rules.hpp"
 
 namespace plandeck::input {
 
@@ -95,6 +96,7 @@ class LayoutReader {
                                              {"stretch", &R.stretch, 1, 10}},
                              {"panel_markers"});
       strings(rm, "panel_markers", R.panel_markers, false);
+      drawn_markers(rm, "panel_markers");
     }
     if (const Node* n = m.get("table")) table(*n, L.table);
     check_frame(L, m);
@@ -146,10 +148,34 @@ class LayoutReader {
     out = got;
   }
 
+  // Markers are drawn like the plan's text and follow its rules (model/text_rules.hpp).
+  void drawn_markers(const MapReader& m, std::string_view key) {
+    const Node* v = m.get(key);
+    if (v == nullptr) return;
+    const model::TextUse use{{"記号（" + std::string(key) + "）", "the marker (" + std::string(key) + ")"}, true, 0, 0};
+    if (v->is_scalar()) model::check_text(v->value, v->loc, use, r_.diags());
+    for (const auto& item : v->items) {
+      if (item->is_scalar()) model::check_text(item->value, item->loc, use, r_.diags());
+    }
+  }
+
   void fonts(const Node& node, spec::Fonts& f) {
     MapReader m(r_, node, "fonts", {"regular", "strong"});
     strings(m, "regular", f.regular, true);
     strings(m, "strong", f.strong, true);
+    // A chain is a font and its fallbacks: a handful. Thousands of entries would only cost
+    // searches and memory (each distinct file is loaded, and kept for the whole run).
+    constexpr std::size_t kMaxChain = 16;
+    for (const char* key : {"regular", "strong"}) {
+      const std::vector<std::string>& chain = std::string_view(key) == "regular" ? f.regular : f.strong;
+      const Node* v = m.get(key);
+      if (v == nullptr || chain.size() <= kMaxChain) continue;
+      std::string n = std::to_string(chain.size()), most = std::to_string(kMaxChain);
+      r_.error(v->loc, {"\"" + std::string(key) + "\" のフォントが多すぎます（" + n + " 個。" + most + " 個まで）",
+                        "too many fonts in \"" + std::string(key) + "\" (" + n + "; at most " + most + ")"},
+               diag::Message{"使うフォントと、その字形がないときの代わりのフォントだけを書いてください",
+                             "list the font and the fallbacks for characters it lacks, nothing more"});
+    }
   }
 
   void colors(const Node& node, spec::Palette& p) {
@@ -208,6 +234,8 @@ class LayoutReader {
                           {"markers", "summary_marker", "balance", "trim_numeral_one"});
     strings(m, "markers", t.markers, false);
     if (auto s = m.string("summary_marker")) t.summary_marker = *s;
+    drawn_markers(m, "markers");
+    drawn_markers(m, "summary_marker");
     if (auto b = m.boolean("balance")) t.balance = *b;
     if (auto b = m.boolean("trim_numeral_one")) t.trim_numeral_one = *b;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "diag/printable.hpp"
 #include "input/slips.hpp"
 #include "text/utf8.hpp"
 
@@ -79,32 +80,44 @@ Message number_hint(std::string_view s) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<char32_t> x, y;
+  x.reserve(a.size());
+  y.reserve(b.size());
   for (std::size_t i = 0; i < a.size();) x.push_back(text::utf8::next(a, i));
   for (std::size_t i = 0; i < b.size();) y.push_back(text::utf8::next(b, i));
-  // Optimal string alignment distance: Levenshtein plus adjacent transpositions.
-  std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
-  for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+  // Optimal string alignment distance: Levenshtein plus adjacent transpositions. Three rows
+  // of the matrix are enough (a transposition looks two rows back), so memory is linear.
+  std::vector<std::size_t> before(y.size() + 1), previous(y.size() + 1), current(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
+    current[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j) {
       std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        current[j] = std::min(current[j], before[j - 2] + 1);
       }
     }
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return d[x.size()][y.size()];
+  return previous[y.size()];
 }
 
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string_view>& candidates) {
+  // A typo of a key is short: a longer word (a hostile key of megabytes) is not compared.
+  constexpr std::size_t kLongestWord = 64;
   std::size_t length = 0;
-  for (std::size_t i = 0; i < word.size(); ++length) text::utf8::next(word, i);
+  for (std::size_t i = 0; i < word.size() && length <= kLongestWord; ++length) text::utf8::next(word, i);
+  if (length > kLongestWord) return std::nullopt;
   std::size_t limit = length <= 3 ? 1 : length <= 6 ? 2 : 3;
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in length: most candidates need no matrix.
+    std::size_t c_length = 0;
+    for (std::size_t i = 0; i < c.size(); ++c_length) text::utf8::next(c, i);
+    if ((c_length > length ? c_length - length : length - c_length) > limit) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_distance && d < length) {
       best_distance = d;
@@ -146,6 +159,11 @@ std::optional<std::vector<model::Run>> parse_markup(std::string_view text, std::
 
 // ---- Reader ----------------------------------------------------------------------------
 
+const diag::LineIndex& Reader::lines() const {
+  if (!lines_) lines_.emplace(file_.text);
+  return *lines_;
+}
+
 void Reader::error(const diag::SourceLoc& at, Message message, std::optional<Message> hint) const {
   diags_.error(at, std::move(message), std::move(hint));
 }
@@ -157,10 +175,14 @@ void Reader::wrong_type(const Node& node, std::string_view name, const Message& 
   const std::string& text = file_.text;
   bool flow = (node.is_sequence() || node.is_mapping()) && node.offset < text.size() &&
               (text[node.offset] == '[' || text[node.offset] == '{');
-  if (flow && expected.en.rfind("a text", 0) == 0) {
-    std::size_t end = text.find('\n', node.offset);
-    std::string quoted = quoted_form(written_value(
-        std::string_view(text).substr(node.offset, end == std::string::npos ? std::string::npos : end - node.offset)));
+  // Only a value short enough to paste back is quoted (and a long line is never scanned:
+  // a hostile file may hold many such values on one line of megabytes).
+  constexpr std::size_t kQuotable = 200;
+  std::string_view window = std::string_view(text).substr(node.offset < text.size() ? node.offset : text.size(), kQuotable);
+  std::size_t end = window.find('\n');
+  bool whole = end != std::string_view::npos || node.offset + window.size() == text.size();
+  if (flow && whole && expected.en.rfind("a text", 0) == 0) {
+    std::string quoted = quoted_form(written_value(window.substr(0, end)));
     hint = Message{"YAML は \"" + text.substr(node.offset, 1) + "\" で始まる値を" + found.ja + "と読みます。テキストなら " + quoted +
                        " と引用符で囲んでください",
                    "YAML reads a value starting with \"" + text.substr(node.offset, 1) + "\" as " + found.en +
@@ -207,15 +229,17 @@ std::optional<model::RichText> Reader::rich_text(const Node& node, std::string_v
         ++i;
       }
     }
+    // Within the scalar's own source (at most a few times its text): one error must not
+    // scan the rest of a large file.
     diag::SourceLoc at = node.loc;
-    const std::string& text = file_.text;
+    std::string_view text = std::string_view(file_.text).substr(0, node.offset + 4 * s->size() + 256);
     std::size_t pos = node.offset;
     for (std::size_t k = 0;; ++k) {
       pos = text.find("**", pos);
       while (pos != std::string::npos && pos > 0 && text[pos - 1] == '\\') pos = text.find("**", pos + 1);
       if (pos == std::string::npos) break;
       if (k == n) {
-        at = diag::locate(file_.path, text, pos);
+        at = lines().locate(file_.path, pos);
         break;
       }
       pos += 2;
@@ -237,16 +261,16 @@ std::optional<bool> Reader::boolean(const Node& node, std::string_view name) con
     if (node.value == "true") return true;
     if (node.value == "false") return false;
     error(node.loc,
-          {who.ja + "には true か false を書いてください（\"" + node.value + "\" は使えません）",
-           who.en + " must be true or false, not \"" + node.value + "\""},
+          {who.ja + "には true か false を書いてください（" + diag::quote(node.value) + " は使えません）",
+           who.en + " must be true or false, not " + diag::quote(node.value)},
           Message{"yes / no / on / off などは使えません。小文字の true か false と書いてください",
                   "yes / no / on / off and the like are not accepted: write true or false in lower case"});
     return std::nullopt;
   }
   if (node.is_scalar()) {
     error(node.loc,
-          {who.ja + "には true か false を書いてください（引用符で囲んだ \"" + node.value + "\" はテキストです）",
-           who.en + " must be true or false, not the quoted text \"" + node.value + "\""},
+          {who.ja + "には true か false を書いてください（引用符で囲んだ " + diag::quote(node.value) + " はテキストです）",
+           who.en + " must be true or false, not the quoted text " + diag::quote(node.value)},
           Message{"引用符を外してください", "remove the quotes"});
     return std::nullopt;
   }
@@ -263,13 +287,13 @@ std::optional<Decimal> Reader::decimal(const Node& node, std::string_view name) 
   const std::string& s = node.value;
   if (node.quoted() || !node.tag.empty()) {
     error(node.loc,
-          {who.ja + "には数値を書いてください（引用符で囲んだ \"" + s + "\" はテキストです）",
-           who.en + " must be a number, not the quoted text \"" + s + "\""},
+          {who.ja + "には数値を書いてください（引用符で囲んだ " + diag::quote(s) + " はテキストです）",
+           who.en + " must be a number, not the quoted text " + diag::quote(s)},
           Message{"引用符を外してください", "remove the quotes"});
     return std::nullopt;
   }
   if (!strict_decimal(s, true)) {
-    error(node.loc, {who.ja + "の \"" + s + "\" は数値として読めません", who.en + ": \"" + s + "\" is not a number"},
+    error(node.loc, {who.ja + "の " + diag::quote(s) + " は数値として読めません", who.en + ": " + diag::quote(s) + " is not a number"},
           number_hint(s));
     return std::nullopt;
   }
@@ -279,7 +303,7 @@ std::optional<Decimal> Reader::decimal(const Node& node, std::string_view name) 
   d.decimals = point == std::string::npos ? 0 : static_cast<int>(s.size() - point - 1);
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d.value);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    error(node.loc, {who.ja + "の \"" + s + "\" は大きすぎます", who.en + ": \"" + s + "\" is too large"});
+    error(node.loc, {who.ja + "の " + diag::quote(s) + " は大きすぎます", who.en + ": " + diag::quote(s) + " is too large"});
     return std::nullopt;
   }
   return d;
@@ -298,23 +322,23 @@ std::optional<long long> Reader::integer(const Node& node, std::string_view name
     const std::string& s = node.value;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec == std::errc() && end == s.data() + s.size()) return v;
-    error(node.loc, {who.ja + "の \"" + s + "\" は大きすぎます", who.en + ": \"" + s + "\" is too large"});
+    error(node.loc, {who.ja + "の " + diag::quote(s) + " は大きすぎます", who.en + ": " + diag::quote(s) + " is too large"});
     return std::nullopt;
   }
   if (node.is_scalar() && !node.quoted() && strict_decimal(node.value, true)) {
-    error(node.loc, {who.ja + "には整数を書いてください（\"" + node.value + "\" が書かれています）",
-                     who.en + " must be a whole number, not \"" + node.value + "\""});
+    error(node.loc, {who.ja + "には整数を書いてください（" + diag::quote(node.value) + " が書かれています）",
+                     who.en + " must be a whole number, not " + diag::quote(node.value)});
     return std::nullopt;
   }
   if (node.is_scalar()) {
     if (node.quoted()) {
       error(node.loc,
-            {who.ja + "には整数を書いてください（引用符で囲んだ \"" + node.value + "\" はテキストです）",
-             who.en + " must be a whole number, not the quoted text \"" + node.value + "\""},
+            {who.ja + "には整数を書いてください（引用符で囲んだ " + diag::quote(node.value) + " はテキストです）",
+             who.en + " must be a whole number, not the quoted text " + diag::quote(node.value)},
             Message{"引用符を外してください", "remove the quotes"});
     } else {
-      error(node.loc, {who.ja + "の \"" + node.value + "\" は整数として読めません",
-                       who.en + ": \"" + node.value + "\" is not a whole number"},
+      error(node.loc, {who.ja + "の " + diag::quote(node.value) + " は整数として読めません",
+                       who.en + ": " + diag::quote(node.value) + " is not a whole number"},
             number_hint(node.value));
     }
     return std::nullopt;
@@ -347,7 +371,7 @@ std::optional<std::string> Reader::choice(const Node& node, std::string_view nam
   } else {
     hint = Message{"使える値: " + join(choices), "expected one of: " + join(choices)};
   }
-  error(node.loc, {"未知の " + n + " \"" + *s + "\"", "unknown " + n + " \"" + *s + "\""}, hint);
+  error(node.loc, {"未知の " + n + " " + diag::quote(*s), "unknown " + n + " " + diag::quote(*s)}, hint);
   return std::nullopt;
 }
 
@@ -361,6 +385,7 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
     return;
   }
   valid_ = true;
+  std::size_t unknown = 0;
   for (const auto& e : node.entries) {
     const Node& key = *e.key;
     if (!key.is_scalar()) {
@@ -369,6 +394,9 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
+    // Past the first hundred unknown keys of one mapping no hint would be printed anyway
+    // (diag::kMaxReported): the list of allowed keys stands in for the typo search.
+    const bool search_typo = ++unknown <= diag::kMaxReported;
     std::optional<Message> hint;
     if (key.value == "<<") {
       hint = Message{"マージキー \"<<\" は使えません。エイリアス（*名前）でブロック全体を繰り返してください",
@@ -377,12 +405,12 @@ MapReader::MapReader(const Reader& reader, const Node& node, std::string_view na
       // {number: 113,600} : the comma ended the value inside { }, and "600" became a key.
       hint = Message{"{ } の中では数値の桁区切りのカンマが区切りとして読まれます。カンマを取って 113600 のように書いてください",
                      "inside { } a thousands separator splits the value: write the number without commas (113600)"};
-    } else if (auto near = did_you_mean(key.value, allowed)) {
+    } else if (auto near = search_typo ? did_you_mean(key.value, allowed) : std::optional<std::string>()) {
       hint = Message{"\"" + *near + "\" ではありませんか", "did you mean \"" + *near + "\"?"};
     } else {
       hint = Message{"使えるキー: " + join(allowed), "allowed keys: " + join(allowed)};
     }
-    reader.error(key.loc, {"未知のキー \"" + key.value + "\"", "unknown key \"" + key.value + "\""}, hint);
+    reader.error(key.loc, {"未知のキー " + diag::quote(key.value), "unknown key " + diag::quote(key.value)}, hint);
   }
 }
 

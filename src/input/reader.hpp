@@ -78,8 +78,12 @@ class Reader {
   void wrong_type(const Node& node, std::string_view name, const diag::Message& expected) const;
 
  private:
+  // The file's line index, made on first use (most files have no error to locate).
+  const diag::LineIndex& lines() const;
+
   const YamlFile& file_;
   diag::Diagnostics& diags_;
+  mutable std::optional<diag::LineIndex> lines_;
 };
 
 // A mapping read against the set of keys it may have. Construction reports, at each

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "diag/printable.hpp"
 #include "input/slips.hpp"
 #include "text/utf8.hpp"
 
@@ -52,36 +53,24 @@ std::string grouped(std::size_t n) {
   return out;
 }
 
-// Byte offsets of line starts, so that the location of each of many nodes costs a binary
-// search and a scan of one line (diag::from_byte_column on the whole text would rescan the
-// file from the top for every node).
+// yaml-cpp marks to locations, through diag::LineIndex: the location of each of many nodes
+// costs a binary search and one block of bytes, even on a line of megabytes.
 class LineIndex {
  public:
-  LineIndex(const std::string& file, std::string_view text) : file_(file), text_(text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
+  // `index` is the source map's index of the same text (not built a second time).
+  LineIndex(const std::string& file, std::string_view text, const diag::LineIndex& index)
+      : file_(file), text_(text), index_(index) {}
 
   // Byte offset of a yaml-cpp mark (0-based line, 0-based byte column).
   std::size_t offset(const YAML::Mark& mark) const {
     if (mark.line < 0) return text_.size();
     auto line = static_cast<std::size_t>(mark.line);
-    if (line >= starts_.size()) return text_.size();
-    return std::min(text_.size(), starts_[line] + static_cast<std::size_t>(std::max(mark.column, 0)));
+    if (line >= index_.line_count()) return text_.size();
+    return std::min(text_.size(), index_.line_start(line) + static_cast<std::size_t>(std::max(mark.column, 0)));
   }
 
   // 1-based line, code-point column.
-  SourceLoc at(std::size_t offset) const {
-    offset = std::min(offset, text_.size());
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    auto line0 = static_cast<std::size_t>(it - starts_.begin()) - 1;
-    std::size_t start = starts_[line0];
-    SourceLoc loc = diag::locate(file_, text_.substr(start, offset - start), offset - start);
-    loc.line = static_cast<int>(line0) + 1;
-    return loc;
-  }
+  SourceLoc at(std::size_t offset) const { return index_.locate(file_, offset); }
 
   SourceLoc at(const YAML::Mark& mark) const {
     if (mark.is_null()) return SourceLoc{file_, 0, 0};
@@ -99,13 +88,13 @@ class LineIndex {
 
   // Line `line0` (0-based) without its line end; empty past the end.
   std::string_view line_text(std::size_t line0) const {
-    return line0 < starts_.size() ? rest_of_line(starts_[line0]) : std::string_view();
+    return line0 < index_.line_count() ? rest_of_line(index_.line_start(line0)) : std::string_view();
   }
 
   // The first tab in the indentation of lines [0, last_line], if any.
   std::optional<std::size_t> indentation_tab(std::size_t last_line) const {
-    for (std::size_t l = 0; l < starts_.size() && l <= last_line; ++l) {
-      for (std::size_t i = starts_[l]; i < text_.size(); ++i) {
+    for (std::size_t l = 0; l < index_.line_count() && l <= last_line; ++l) {
+      for (std::size_t i = index_.line_start(l); i < text_.size(); ++i) {
         if (text_[i] == '\t') return i;
         if (text_[i] != ' ') break;
       }
@@ -116,7 +105,7 @@ class LineIndex {
  private:
   const std::string& file_;
   std::string_view text_;
-  std::vector<std::size_t> starts_;
+  const diag::LineIndex& index_;
 };
 
 // Stops the parse: a problem after which the tree cannot be trusted.
@@ -325,15 +314,15 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void check_duplicates(const Node& map) {
-    std::unordered_map<std::string, const Node*> first;
+    std::unordered_map<std::string_view, const Node*> first;  // views keys of `map`
     for (const auto& e : map.entries) {
       if (e.key->kind != NodeKind::Scalar) continue;
       auto [it, inserted] = first.emplace(e.key->value, e.key.get());
       if (inserted) continue;
       std::string line = std::to_string(it->second->loc.line);
       problems_.push_back({diag::Severity::Error, e.key->loc,
-                           {"キー \"" + e.key->value + "\" が重複しています（最初は " + line + " 行目）",
-                            "duplicate key \"" + e.key->value + "\" (first on line " + line + ")"},
+                           {"キー " + diag::quote(e.key->value) + " が重複しています（最初は " + line + " 行目）",
+                            "duplicate key " + diag::quote(e.key->value) + " (first on line " + line + ")"},
                            Message{"同じマッピングに同じキーは一度だけ書けます。どちらか一方を消してください",
                                    "a key may appear only once in a mapping; remove one of them"}});
     }
@@ -343,22 +332,28 @@ class TreeBuilder : public YAML::EventHandler {
   // anchor named like text (not ASCII letters, digits, - and _) on a text is that slip.
   void check_anchor_slip(std::size_t at) {
     if (at >= text_.size() || text_[at] != '&') return;
-    std::string_view rest = lines_.rest_of_line(at);
-    std::string_view name = rest.substr(1, rest.find_first_of(" \t,[]{}", 1) - 1);
-    if (plausible_anchor_name(name)) return;
-    slip_at(at, rest);
+    std::size_t end = property_end(at);
+    if (plausible_anchor_name(text_.substr(at + 1, end - at - 1))) return;
+    slip_at(at, lines_.rest_of_line(at));
   }
 
   // `- !重要 職員の働き方`: YAML takes "!重要" as a tag, which plandeck has no use for, and
   // the words vanish from the text. A local tag (one "!") on a text is that slip.
   void check_tag_slip(std::size_t at) {
     if (at < text_.size() && text_[at] == '&') {  // an anchor before the tag
-      at = text_.find_first_of(" \t\r\n", at);
-      if (at == std::string_view::npos) return;
-      at = text_.find_first_not_of(" \t", at);
+      at = property_end(at);
+      while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
     }
-    if (at == std::string_view::npos || at + 1 >= text_.size() || text_[at] != '!' || text_[at + 1] == '!') return;
+    if (at + 1 >= text_.size() || text_[at] != '!' || text_[at + 1] == '!') return;
     slip_at(at, lines_.rest_of_line(at));
+  }
+
+  // The end of the node property (&anchor, !tag) starting at `at`. Only the property is
+  // read, so that a file of many anchors costs time in proportion to its size.
+  std::size_t property_end(std::size_t at) const {
+    std::size_t i = at + 1;
+    while (i < text_.size() && std::string_view(" \t\r\n,[]{}").find(text_[i]) == std::string_view::npos) ++i;
+    return i;
   }
 
   void slip_at(std::size_t at, std::string_view rest) {
@@ -373,19 +368,37 @@ class TreeBuilder : public YAML::EventHandler {
   // libharu draws code points above U+FFFF as blanks, so they are rejected where written.
   void check_bmp(const Node& node) {
     std::string_view v = node.value;
+    // Only a 4-byte sequence (lead byte F0-F4) is above U+FFFF: most texts are passed over
+    // by one fast search.
+    if (v.find_first_of("\xF0\xF1\xF2\xF3\xF4") == std::string_view::npos) return;
+    // The character is looked for in the source (it is there unless written as an escape),
+    // within a window that the scalar's own source cannot exceed by much (an escape
+    // "\U0001F600" is 2.5 times its UTF-8): a search is never a scan of the rest of the file,
+    // and after the first miss the node's own location is used for the rest.
     std::size_t search_from = node.offset;
+    const std::size_t window_end = std::min(text_.size(), node.offset + 4 * v.size() + 256);
+    // At most this many characters of one text are reported one by one; the rest are counted.
+    constexpr std::size_t kReportedPerText = 10;
+    std::size_t found_count = 0;
+    SourceLoc last = node.loc;  // of the last character reported: the count follows it
     for (std::size_t i = 0; i < v.size();) {
       std::size_t start = i;
       char32_t cp = text::utf8::next(v, i);
       if (cp <= 0xFFFF) continue;
+      if (++found_count > kReportedPerText) continue;
       std::string ch(v.substr(start, i - start));
-      // Find the character in the source (it is there unless written as an escape).
-      std::size_t found = text_.find(ch, search_from);
       SourceLoc loc = node.loc;
-      if (found != std::string_view::npos) {
-        loc = lines_.at(found);
-        search_from = found + ch.size();
+      if (search_from < window_end) {
+        std::string_view window = text_.substr(search_from, window_end - search_from);
+        std::size_t found = window.find(ch);
+        if (found != std::string_view::npos) {
+          loc = lines_.at(search_from + found);
+          search_from += found + ch.size();
+        } else {
+          search_from = window_end;
+        }
       }
+      last = loc;
       std::string code = text::utf8::code_point_label(cp);
       problems_.push_back(
           {diag::Severity::Error, loc,
@@ -393,6 +406,13 @@ class TreeBuilder : public YAML::EventHandler {
             "character \"" + ch + "\" (" + code + ") is outside the Basic Multilingual Plane"},
            Message{"PDF 作成に使う libharu は U+FFFF を超える文字を描けません。BMP 内の字体（例: 𠮟 → 叱）に置き換えてください",
                    "libharu cannot draw characters above U+FFFF; use a BMP variant instead (e.g. 叱 for 𠮟)"}});
+    }
+    if (found_count > kReportedPerText) {
+      std::string more = grouped(found_count - kReportedPerText);
+      problems_.push_back({diag::Severity::Error, last,
+                           {"このテキストには基本多言語面（BMP）外の文字がほかに " + more + " 個あります",
+                            "this text has " + more + " more characters outside the Basic Multilingual Plane"},
+                           std::nullopt});
     }
   }
 
@@ -576,7 +596,7 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
   }
   sources.add(path, f.text);
 
-  LineIndex lines(path, f.text);
+  LineIndex lines(path, f.text, *sources.index(path));
   std::vector<diag::Diagnostic> problems;
   TreeBuilder builder(path, f.text, lines, limits, problems);
   std::istringstream in(f.text);

@@ -26,7 +26,6 @@ class Linter {
   void plan(const model::Plan& p) {
     for (const model::RichText* t : model::all_texts(p)) {
       html_tags(*t);
-      tabs(*t);
     }
     for (std::size_t si = 0; si < p.sections.size(); ++si) {
       const model::Section& sec = p.sections[si];
@@ -193,17 +192,6 @@ class Linter {
          Message{"古い資料から貼り付けたタグです。タグを消してください（改行は | のブロックで、強調は **…** で、箇条書きは items で書けます）",
                  "a tag pasted from an old document: remove it (write line breaks with a | block, emphasis as **…**, lists as items)"},
          "lint-html-tag");
-  }
-
-  void tabs(const model::RichText& t) {
-    std::string text = t.plain();
-    if (text.find('\t') == std::string::npos) return;
-    warn(find(t, "\t"),
-         {"テキストにタブ文字があります（表の行を貼り付けたものなら、1 つのセルにまとめて表示されます）",
-          "a tab in a text (a pasted table row would print as one cell)"},
-         Message{"表にするときは results か details のスライドの table: に groups と rows で書いてください。そうでなければタブを空白にしてください",
-                 "for a table, write it as a table: with groups and rows on a results or details slide; otherwise replace the tab with a space"},
-         "lint-tab-in-text");
   }
 
   // ---- locations ---------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // Warnings for structure pasted or typed into a plan's texts, which the layout would print
-// literally or twice: HTML tags from an old deck (<p>, <ul style=…>), tabs from a pasted
-// table row, a typed number in a title the layout numbers itself (Ⅱ-1), a typed bullet in
-// an item the layout bullets itself (・, ○, ➤). Pure: reads the plan and the layout, adds
+// literally or twice: HTML tags from an old deck (<p>, <ul style=…>), a typed number in a
+// title the layout numbers itself (Ⅱ-1), a typed bullet in an item the layout bullets
+// itself (・, ○, ➤). (A tab, from a pasted table row, is an error of the loader's text
+// rules: model/text_rules.cpp.) Pure: reads the plan and the layout, adds
 // located warnings with the fix; never changes the plan and never fails it.
 #pragma once
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -31,19 +32,40 @@ struct RichText {
 };
 
 // One quantity: 113,600件, 約27,000回/月, ▲96%, 約4.3倍.
-// `value` is the real number (negative for a decrease: shown with ▲). `decimals` is how many
-// digits after the point the author wrote. `prefix` holds qualifiers printed before the
-// number (約); `unit` is printed after it (件, 回/月, %, 倍).
+// The number is kept as the digits the author wrote (never through a double), so that it is
+// printed exactly as written: `integer` and `fraction` are the digits before and after the
+// point ("4.30" -> "4" and "30": two decimals shown), `negative` a decrease (shown with ▲;
+// never set for zero). `prefix` holds qualifiers printed before the number (約); `unit` is
+// printed after it (件, 回/月, %, 倍).
 struct Quantity {
-  double value = 0;
-  int decimals = 0;
+  bool negative = false;
+  std::string integer = "0";  // no leading zeros except a lone "0"
+  std::string fraction;       // as written, trailing zeros kept
   std::string prefix;
   std::string unit;
   SourceLoc loc;
 
+  // Takes the digits of a plain decimal -?(0|[1-9][0-9]*)(.[0-9]+)? ; false (and nothing
+  // changed) when `literal` is not one.
+  bool set_number(std::string_view literal);
+
+  int decimals() const { return static_cast<int>(fraction.size()); }
+  // Digits written from the first non-zero one: "113600" has 6, "4.30" has 3 (the zero is
+  // printed), "0.05" has 1. A double (and so Excel) holds every number of at most 15 such
+  // digits closely enough to show them again (DBL_DIG).
+  std::size_t significant_digits() const;
+  // The number written, divided by 10^shift (2 for a percentage shown by Excel's % format),
+  // as the nearest double: computed from the digits, so it is exact within 15 digits.
+  double value(int shift = 0) const;
+  // "-4.30": the number as written.
+  std::string literal() const;
+
   // The printed form: prefix + ▲ for negatives + digits with thousands separators + unit.
   std::string format() const;
 };
+
+// Excel keeps 15 significant digits; a quantity with more cannot be shown as written.
+inline constexpr std::size_t kMaxQuantityDigits = 15;
 
 // A table cell: either text or a single quantity.
 struct Cell {

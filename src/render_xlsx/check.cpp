@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "render_xlsx/number_format.hpp"
+#include "render_xlsx/plan_check.hpp"
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/sheet_names.hpp"
 #include "render_xlsx/workbook.hpp"
@@ -16,6 +18,10 @@ namespace {
 
 constexpr std::size_t kMaxCellChars = 32767;   // Excel's limit for a cell's text
 constexpr std::size_t kMaxFormatChars = 255;   // for a number format code
+// libxlsxwriter 1.1.4 copies a number format into a buffer of LXW_FORMAT_FIELD_LEN (128)
+// bytes with strncpy: a longer one is cut, mid-character if need be, and the workbook's
+// styles.xml is then not valid XML (found by tests/check_build's property test).
+constexpr std::size_t kMaxFormatBytes = 127;
 constexpr std::size_t kMaxLinkChars = 255;     // for a hyperlink's location
 
 std::string place(const SheetSpec& s, const CellSpec* c) {
@@ -88,6 +94,9 @@ void check_sheet(const SheetSpec& s) {
       if (utf16_units(c.number_format) > kMaxFormatChars) {
         throw Error(place(s, &c) + "number format is longer than 255 characters");
       }
+      if (c.number_format.size() > kMaxFormatBytes) {
+        throw Error(place(s, &c) + "number format is longer than libxlsxwriter's 127 bytes");
+      }
     }
     if (!c.link.empty()) {
       check_text(s, &c, c.link, false, "link");
@@ -135,6 +144,53 @@ void check_workbook_spec(const WorkbookSpec& spec) {
   for (const SheetSpec& s : spec.sheets) {
     check_sheet(s);
     if (!names.reserve(s.name)) throw Error("workbook: sheet name '" + s.name + "' is used twice");
+  }
+}
+
+}  // namespace plandeck::render_xlsx
+
+// ---- the plan, before the workbook is laid out -----------------------------------------
+
+namespace plandeck::render_xlsx {
+
+namespace {
+
+void check_table_formats(const model::DetailTable& t, diag::Diagnostics& diags) {
+  for (const auto& g : t.groups) {
+    for (const auto& r : g.rows) {
+      for (const model::Cell* c : {&r.content, &r.target, &r.baseline, &r.result, &r.status}) {
+        if (!c->quantity) continue;
+        std::optional<NumberCell> n = number_cell(*c->quantity);
+        if (!n) continue;  // written as text
+        if (n->format.size() <= kMaxFormatBytes && utf16_units(n->format) <= kMaxFormatChars) continue;
+        std::string got = std::to_string(n->format.size()), most = std::to_string(kMaxFormatBytes);
+        diags.error(c->quantity->loc.known() ? c->quantity->loc : c->loc,
+                    {"数量の前置き（prefix）と単位（unit）が長すぎます（Excel の表示形式が UTF-8 で " + got +
+                         " バイト。書き出せるのは " + most + " バイトまで）",
+                     "the quantity's prefix and unit are too long (its Excel number format has " + got +
+                         " bytes of UTF-8; at most " + most + " can be written)"},
+                    diag::Message{"単位と前置きを短くするか、セルをテキストとして書いてください",
+                                  "shorten the unit and prefix, or write the cell as text"});
+      }
+    }
+  }
+}
+
+void check_slides(const std::vector<model::Slide>& slides, diag::Diagnostics& diags) {
+  for (const auto& slide : slides) {
+    if (const auto* d = std::get_if<model::DetailsSlide>(&slide.body)) check_table_formats(d->table, diags);
+    if (const auto* r = std::get_if<model::ResultsSlide>(&slide.body); r != nullptr && r->table) {
+      check_table_formats(*r->table, diags);
+    }
+  }
+}
+
+}  // namespace
+
+void check_plan(const model::Plan& plan, diag::Diagnostics& diags) {
+  for (const auto& section : plan.sections) {
+    check_slides(section.slides, diags);
+    for (const auto& chapter : section.chapters) check_slides(chapter.slides, diags);
   }
 }
 

@@ -22,14 +22,15 @@ std::string format_literal(std::string_view text) {
 
 std::optional<NumberCell> number_cell(const model::Quantity& q) {
   const bool percent = q.unit == "%";
-  const double value = percent ? q.value / 100.0 : q.value;
+  // From the digits as written, the point moved for %: "96.5" % is 0.965, not 96.5 / 100.
+  const double value = q.value(percent ? 2 : 0);
   std::string digits = percent ? "0" : "#,##0";
-  if (q.decimals > 0) digits += "." + std::string(static_cast<std::size_t>(q.decimals), '0');
+  if (q.decimals() > 0) digits += "." + std::string(static_cast<std::size_t>(q.decimals()), '0');
   const std::string unit = percent ? "%" : format_literal(q.unit);
   const std::string positive = format_literal(q.prefix) + digits + unit;
   const bool quote = (q.prefix + q.unit).find('"') != std::string::npos;
   if (quote) {
-    if (q.value < 0) return std::nullopt;
+    if (q.negative) return std::nullopt;
     return NumberCell{value, positive};
   }
   const std::string negative = format_literal(q.prefix + "\u25B2") + digits + unit;

@@ -37,10 +37,16 @@ struct WorkbookOptions {
   // conservative estimate is used (every non-ASCII character 1 em, ASCII 0.7 em).
   std::vector<std::string> regular_font_files;
   std::vector<std::string> strong_font_files;
+
+  // Where libxlsxwriter writes the temporary file of each part before zipping them (its
+  // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private
+  // directory the workbook itself is written in (cli/atomic_output.hpp).
+  std::string temp_dir;
 };
 
-// Writes the workbook to `path` (the caller takes care of temporary files and renaming).
-// Throws Error; nothing is promised about `path` after a failure.
+// Writes the workbook to `path` (the caller takes care of temporary files and renaming),
+// then reads the file back and checks it (package_check.hpp): when this returns, `path`
+// holds a complete workbook. Throws Error; nothing is promised about `path` after a failure.
 void write_workbook(const model::Plan& plan, const std::string& path,
                     const WorkbookOptions& options);
 

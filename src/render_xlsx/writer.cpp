@@ -9,50 +9,17 @@
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/workbook.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include <sys/statvfs.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+
+#include "render_xlsx/package_check.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::render_xlsx {
 
 namespace {
-
-// Runs `f` with the process's stderr sent to a pipe and returns what was written there.
-// libxlsxwriter prints diagnostics of its own; plandeck reports the error itself instead,
-// in the user's language and located. The pipe's write end is non-blocking, so a library
-// that wrote more than the pipe holds would lose text, never hang. fd 2 belongs to the
-// whole process: while this runs, nothing else may write to stderr (the CLI prints only
-// once the workbook thread has finished; cli/pipeline.cpp).
-template <typename F>
-std::string capture_stderr(F&& f) {
-  int fds[2];
-  if (::pipe(fds) != 0) {
-    f();
-    return {};
-  }
-  ::fcntl(fds[1], F_SETFL, O_NONBLOCK);
-  std::fflush(stderr);
-  int saved = ::dup(2);
-  ::dup2(fds[1], 2);
-  ::close(fds[1]);
-  int saved_errno = 0;
-  f();
-  saved_errno = errno;
-  std::fflush(stderr);
-  ::dup2(saved, 2);
-  ::close(saved);
-  std::string said;
-  char buf[512];
-  ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
-  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) said.append(buf, static_cast<std::size_t>(n));
-  ::close(fds[0]);
-  errno = saved_errno;  // the caller wants the library's errno, not ours
-  return said;
-}
 
 static_assert(LXW_VERSION_ID >= 114, "libxlsxwriter 1.1.4 or newer is needed");
 
@@ -82,7 +49,9 @@ std::string header_footer_text(const std::string& text, std::size_t max_chars) {
 class Workbook {
  public:
   Workbook(const std::string& path, const WorkbookOptions& options) : options_(options) {
-    wb_ = workbook_new(path.c_str());
+    lxw_workbook_options lib_options{};
+    lib_options.tmpdir = options.temp_dir.empty() ? nullptr : c_str(options.temp_dir);
+    wb_ = workbook_new_opt(path.c_str(), &lib_options);
     if (!wb_) throw Error("workbook: cannot create " + path + " (libxlsxwriter: out of memory or bad path)");
   }
   ~Workbook() {
@@ -98,7 +67,9 @@ class Workbook {
     props.subject = c_str(spec.subject);
     if (options_.source_date_epoch) {
       long long epoch = *options_.source_date_epoch;
-      if (epoch < 0) throw Error("workbook: SOURCE_DATE_EPOCH is negative");
+      if (epoch < 0 || epoch > 253402300799LL) {  // a four-digit year: up to 9999-12-31T23:59:59Z
+        throw Error("workbook: SOURCE_DATE_EPOCH " + std::to_string(epoch) + " is outside 0..253402300799");
+      }
       // The library reads 0 as "now"; one second later keeps the file reproducible.
       props.created = static_cast<time_t>(epoch == 0 ? 1 : epoch);
     }
@@ -167,26 +138,39 @@ class Workbook {
     check(worksheet_set_footer_opt(ws, footer.c_str(), &hf), at + " page footer");
   }
 
-  void close() {
+  // The library's error comes from its return code and errno, never from what it prints:
+  // no thread of plandeck ever touches the process's file descriptors. libxlsxwriter prints
+  // its own "[ERROR] workbook_close(): …" line on stderr when it cannot write the file, and
+  // that cannot be silenced without swapping fd 2. So everything it could refuse is checked
+  // before it is called (check_workbook_spec), and what is left is a failing disk, where
+  // its line is followed by plandeck's own located message with the system's reason. A
+  // part it failed to write without noticing (it does not check those writes) is caught by
+  // verify_package, run on the file right after.
+  void close(const std::string& path) {
     lxw_workbook* wb = wb_;
     wb_ = nullptr;  // workbook_close frees it whatever the outcome
     errno = 0;
-    lxw_error err = LXW_NO_ERROR;
-    std::string library_said = capture_stderr([&] { err = workbook_close(wb); });
-    int reason = errno;
+    const lxw_error err = workbook_close(wb);
+    const int reason = errno;
     if (err == LXW_NO_ERROR) return;
-    // libxlsxwriter reports a failed write as a zip error and prints its own "[ERROR]"
-    // lines; the system's reason (a full disk, a file-size limit) is what users need.
-    std::string msg = std::string("workbook: writing the file: ") + lxw_strerror(err);
-    if (reason == ENOSPC || reason == EFBIG || reason == EDQUOT || reason == EIO) {
-      msg = std::string("workbook: writing the file: ") + std::strerror(reason);
-    } else if (!library_said.empty()) {
-      msg += " (" + library_said.substr(0, library_said.find('\n')) + ")";
-    }
-    throw Error(msg);
+    throw Error("workbook: writing the file: " + failure_reason(err, reason, path));
   }
 
  private:
+  // What users need is the system's reason (a full disk, a file-size limit), not "zip
+  // error". errno is the library's when it failed writing; when it is something else (the
+  // library's own failed print to a closed stderr leaves EBADF), a file system without free
+  // blocks is still recognised.
+  std::string failure_reason(lxw_error err, int reason, const std::string& path) const {
+    if (reason == ENOSPC || reason == EFBIG || reason == EDQUOT || reason == EIO) return std::strerror(reason);
+    const std::string dir = options_.temp_dir.empty() ? path.substr(0, path.find_last_of('/') + 1) + "." : options_.temp_dir;
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail == 0) return std::strerror(ENOSPC);
+    std::string text = lxw_strerror(err);
+    if (reason != 0 && reason != EBADF) text += std::string(" (") + std::strerror(reason) + ")";
+    return text;
+  }
+
   static void check(lxw_error err, const std::string& what) {
     if (err != LXW_NO_ERROR) throw Error(what + ": " + lxw_strerror(err));
   }
@@ -317,7 +301,8 @@ void write_workbook(const model::Plan& plan, const std::string& path,
   Workbook wb(path, options);
   wb.properties(spec);
   for (const SheetSpec& s : spec.sheets) wb.sheet(s, spec.page_footer_title);
-  wb.close();
+  wb.close(path);
+  verify_package(path, spec.sheets.size());
 }
 
 }  // namespace plandeck::render_xlsx

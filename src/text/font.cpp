@@ -1,8 +1,12 @@
 #include "text/font.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 
 #include "text/utf8.hpp"
@@ -10,6 +14,10 @@
 namespace plandeck::text {
 
 namespace {
+
+// Sane bounds for what is read of a font file (see FontFile).
+constexpr std::uint32_t kMaxCmapBytes = 16u * 1024 * 1024;  // a full Unicode cmap is < 1 MB
+constexpr std::uint32_t kMaxNameBytes = 1024 * 1024;        // only used in messages
 
 // Big-endian reads from a table's bytes; any read past the end throws, which load()
 // turns into "corrupt font" — a truncated file must not crash the tool.
@@ -38,21 +46,48 @@ struct TableRecord {
   std::uint32_t length = 0;
 };
 
-std::string read_range(std::ifstream& in, std::uint32_t offset, std::uint32_t length) {
-  // Check the range against the file size before allocating: a corrupt table directory can
-  // claim a table of gigabytes (fuzz/regressions/fuzz_font/huge-table-length).
-  in.clear();
-  in.seekg(0, std::ios::end);
-  const std::streamoff file_size = in.tellg();
-  if (file_size < 0 || std::uint64_t{offset} + length > static_cast<std::uint64_t>(file_size))
-    throw std::runtime_error("table extends past the end of the file");
-  std::string buf(length, '\0');
-  in.seekg(static_cast<std::streamoff>(offset));
-  in.read(buf.data(), static_cast<std::streamsize>(length));
-  if (static_cast<std::uint32_t>(in.gcount()) != length)
-    throw std::runtime_error("table extends past the end of the file");
-  return buf;
-}
+// The font file, read in pieces: only the tables measurement needs, each with a sane bound,
+// so that a corrupt or hostile file (a sparse "font" of 4 GB, a table directory claiming a
+// table of gigabytes: fuzz/regressions/fuzz_font/huge-table-length) costs little memory.
+class FontFile {
+ public:
+  explicit FontFile(const std::string& path) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd_ < 0) throw std::runtime_error(std::string("cannot open the file (") + std::strerror(errno) + ")");
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0) throw std::runtime_error(std::string("cannot read the file (") + std::strerror(errno) + ")");
+    if (!S_ISREG(st.st_mode)) throw std::runtime_error("not a regular file (a directory, FIFO or device)");
+    size_ = static_cast<std::uint64_t>(st.st_size);
+    if (size_ > kMaxFontBytes) {
+      throw std::runtime_error("the file is too large for a font (" + std::to_string(size_ / (1024 * 1024)) +
+                               " MB; at most " + std::to_string(kMaxFontBytes / (1024 * 1024)) + " MB)");
+    }
+  }
+  ~FontFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FontFile(const FontFile&) = delete;
+  FontFile& operator=(const FontFile&) = delete;
+
+  // `length` bytes at `offset`; the range must lie inside the file.
+  std::string read(std::uint32_t offset, std::uint32_t length) const {
+    if (std::uint64_t{offset} + length > size_) throw std::runtime_error("table extends past the end of the file");
+    std::string buf(length, '\0');
+    std::size_t done = 0;
+    while (done < length) {
+      ssize_t n = ::pread(fd_, buf.data() + done, length - done, static_cast<off_t>(offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error("table extends past the end of the file");
+      done += static_cast<std::size_t>(n);
+    }
+    return buf;
+  }
+
+ private:
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+};
 
 std::string utf16be_to_utf8(const Bytes& b, std::size_t pos, std::size_t len) {
   std::u32string cps;
@@ -83,19 +118,18 @@ class FontLoader {
 };
 
 Font FontLoader::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open the file");
-  Bytes header(read_range(in, 0, 12));
+  const FontFile in(path);
+  Bytes header(in.read(0, 12));
   std::uint32_t base = 0;
   if (header.u32(0) == 0x74746366) {  // 'ttcf': a collection, use its first font
-    base = Bytes(read_range(in, 12, 4)).u32(0);
-    header = Bytes(read_range(in, base, 12));
+    base = Bytes(in.read(12, 4)).u32(0);
+    header = Bytes(in.read(base, 12));
   }
   const std::uint32_t version = header.u32(0);
   if (version == 0x4F54544F) throw std::runtime_error("CFF-based OpenType fonts are not supported");
   if (version != 0x00010000 && version != 0x74727565) throw std::runtime_error("not a TrueType font");
   const std::uint16_t num_tables = header.u16(4);
-  const Bytes dir(read_range(in, base + 12, 16u * num_tables));
+  const Bytes dir(in.read(base + 12, 16u * num_tables));
   auto find = [&](const char* tag) {
     std::uint32_t want = 0;
     for (int k = 0; k < 4; ++k) want = (want << 8) | static_cast<unsigned char>(tag[k]);
@@ -103,27 +137,37 @@ Font FontLoader::load(const std::string& path) {
       if (dir.u32(16 * t) == want) return TableRecord{dir.u32(16 * t + 8), dir.u32(16 * t + 12)};
     throw std::runtime_error(std::string("missing '") + tag + "' table");
   };
-  auto table = [&](const char* tag) {
+  // The first `wanted` bytes of a table (all of it when shorter): what is read of it.
+  auto table_start = [&](const char* tag, std::uint32_t wanted) {
     const TableRecord r = find(tag);
-    return Bytes(read_range(in, r.offset, r.length));
+    return Bytes(in.read(r.offset, std::min(r.length, wanted)));
+  };
+  // A whole table, refused beyond `most` bytes (no real font comes near).
+  auto table = [&](const char* tag, std::uint32_t most) {
+    const TableRecord r = find(tag);
+    if (r.length > most) {
+      throw std::runtime_error(std::string("the '") + tag + "' table claims " + std::to_string(r.length) +
+                               " bytes (at most " + std::to_string(most) + " are accepted)");
+    }
+    return Bytes(in.read(r.offset, r.length));
   };
 
   Font font;
   font.path_ = path;
-  const Bytes head = table("head");
+  const Bytes head = table_start("head", 54);
   font.units_per_em_ = head.u16(18);
   if (font.units_per_em_ == 0) throw std::runtime_error("unitsPerEm is 0");
   const int upem = font.units_per_em_;
-  const Bytes hhea = table("hhea");
+  const Bytes hhea = table_start("hhea", 36);
   font.ascender_ = hhea.s16(4) * 1000 / upem;
   font.descender_ = hhea.s16(6) * 1000 / upem;
   const std::size_t num_metrics = hhea.u16(34);
-  const std::size_t num_glyphs = table("maxp").u16(4);
+  const std::size_t num_glyphs = table_start("maxp", 6).u16(4);
   if (num_metrics == 0 || num_glyphs == 0) throw std::runtime_error("no glyph metrics");
 
   // Widths per glyph as libharu computes them: advance * 1000 / unitsPerEm, truncated;
   // glyphs past numberOfHMetrics repeat the last advance (TrueType rule).
-  const Bytes hmtx = table("hmtx");
+  const Bytes hmtx = table_start("hmtx", static_cast<std::uint32_t>(4 * num_metrics));
   font.glyph_widths_.resize(num_glyphs);
   for (std::size_t g = 0; g < num_glyphs; ++g) {
     const std::size_t m = g < num_metrics ? g : num_metrics - 1;
@@ -131,9 +175,9 @@ Font FontLoader::load(const std::string& path) {
   }
   font.notdef_width_ = font.glyph_widths_[0];
 
-  read_cmap(font, table("cmap"), num_glyphs);
+  read_cmap(font, table("cmap", kMaxCmapBytes), num_glyphs);
   try {
-    const Bytes name = table("name");
+    const Bytes name = table("name", kMaxNameBytes);
     font.family_ = read_name(name, 16);
     if (font.family_.empty()) font.family_ = read_name(name, 1);
     font.postscript_ = read_name(name, 6);
@@ -263,5 +307,20 @@ std::uint16_t Font::gid_of(char32_t cp) const {
 bool Font::has_glyph(char32_t cp) const { return gid_of(cp) != 0; }
 
 int Font::advance(char32_t cp) const { return glyph_widths_[gid_of(cp)]; }
+
+const Font* FontLibrary::get(const std::string& path, std::string* error) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (error) *error = path + ": cannot open the file (" + std::strerror(errno) + ")";
+    return nullptr;
+  }
+  const std::pair<std::uint64_t, std::uint64_t> key{static_cast<std::uint64_t>(st.st_dev),
+                                                    static_cast<std::uint64_t>(st.st_ino)};
+  auto it = by_file_.find(key);
+  if (it != by_file_.end()) return it->second.get();
+  std::optional<Font> font = Font::load(path, error);
+  if (!font) return nullptr;
+  return by_file_.emplace(key, std::make_unique<Font>(std::move(*font))).first->second.get();
+}
 
 }  // namespace plandeck::text

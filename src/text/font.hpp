@@ -7,16 +7,26 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace plandeck::text {
 
+// A font file larger than this is refused before anything is read: real TrueType fonts,
+// CJK included, are a few to some tens of MB, and the PDF writer's subsetter reads the
+// whole file.
+inline constexpr std::uint64_t kMaxFontBytes = 256u * 1024 * 1024;
+
 class Font {
  public:
   // Reads head, hhea, maxp, hmtx, cmap (format 4 and 12; platform 3 encoding 1/10 or
-  // platform 0) and name. Returns nullopt and fills *error (if given) on failure.
+  // platform 0) and name. Returns nullopt and fills *error (if given) on failure: also for
+  // what is not a regular file (a FIFO is never waited on), a file over kMaxFontBytes, or
+  // a table beyond a sane size. Only the parts measurement needs are read.
   static std::optional<Font> load(const std::string& path, std::string* error = nullptr);
 
   // True when the cmap maps `cp` to a glyph other than .notdef. For the BMP the format-4
@@ -56,11 +66,28 @@ class Font {
   std::uint16_t gid_of(char32_t cp) const;
 };
 
+// Loaded fonts, one copy per file: files are told apart by device and inode, so a font
+// named twice (or under two names, through a link) is read once.
+class FontLibrary {
+ public:
+  // The font at `path`, loaded on first use; nullptr (and *error) on failure. The font
+  // lives as long as the library.
+  const Font* get(const std::string& path, std::string* error = nullptr);
+
+ private:
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::unique_ptr<Font>> by_file_;
+};
+
 // Looks for `file_name` in `dirs`, in order (put the project's fonts/ folder first); each
 // directory is tried directly before any is searched recursively. Returns the path or
 // nullopt when not found.
 std::optional<std::string> find_font(const std::string& file_name,
                                      const std::vector<std::string>& dirs);
+
+// When `file_name` names something in `dirs` that find_font skipped because it is not a
+// regular file (a FIFO, a device, a directory), says what it is; else "". Such a file is
+// never opened: reading a FIFO or a device could block or never end.
+std::string describe_unusable_font(const std::string& file_name, const std::vector<std::string>& dirs);
 
 // The system directories configured at build time (CMake cache PLANDECK_SYSTEM_FONT_DIRS).
 std::vector<std::string> system_font_dirs();

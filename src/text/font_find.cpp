@@ -29,6 +29,25 @@ std::optional<std::string> find_font(const std::string& file_name,
   return std::nullopt;
 }
 
+std::string describe_unusable_font(const std::string& file_name, const std::vector<std::string>& dirs) {
+  for (const std::string& dir : dirs) {
+    const fs::path p = fs::path(dir) / file_name;
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);  // follows symbolic links, as opening would
+    const char* kind = nullptr;
+    switch (st.type()) {
+      case fs::file_type::fifo: kind = "a FIFO (named pipe)"; break;
+      case fs::file_type::character: kind = "a character device"; break;
+      case fs::file_type::block: kind = "a block device"; break;
+      case fs::file_type::socket: kind = "a socket"; break;
+      case fs::file_type::directory: kind = "a directory"; break;
+      default: break;
+    }
+    if (kind != nullptr) return p.string() + " is " + kind + ", not a font file";
+  }
+  return "";
+}
+
 std::vector<std::string> system_font_dirs() {
   // The build passes the CMake list with '|' separators.
   std::vector<std::string> dirs;

@@ -156,8 +156,9 @@ TEST_CASE("a build killed while writing leaves the previous outputs intact", "[c
 
 TEST_CASE("errors are never lost while the workbook is written on its own thread", "[cli][outputs]") {
   // With an existing output directory the workbook starts right after loading, on a second
-  // thread, and briefly owns stderr while libxlsxwriter closes the file. A layout error
-  // found meanwhile must still be printed: repeat to cover the timing window.
+  // thread (it used to own stderr briefly while libxlsxwriter closed the file). A layout
+  // error found meanwhile must still be printed, and the workbook's private temporary
+  // directory removed: repeat to cover the timing window.
   std::string dir = scratch_dir("build-error-while-workbook");
   std::string plan = dir + "/plan.yaml";
   std::string text = read_file(default_plan());

@@ -15,10 +15,12 @@
 #include <sstream>
 
 #include "diag/source_map.hpp"
+#include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
 #include "model/validate.hpp"
+#include "render_xlsx/plan_check.hpp"
 
 namespace fs = std::filesystem;
 using namespace plandeck;
@@ -115,7 +117,9 @@ TEST_CASE("every bad fixture gives exactly the diagnostics written in it", "[inp
     INFO("fixture " << file.filename().string());
     REQUIRE(!expected.empty());
     Loaded l = load(file.string());
-    CHECK_FALSE(l.plan.has_value());
+    // The workbook's limits are checked on the loaded plan, as the pipeline does.
+    if (l.plan) render_xlsx::check_plan(*l.plan, l.diags);
+    CHECK(l.diags.has_errors());
     std::vector<std::string> want, got;
     for (const auto& e : expected) want.push_back(e.line);
     for (const auto& d : l.diags.items()) got.push_back(brief(d));
@@ -159,13 +163,13 @@ TEST_CASE("the schema example loads into the expected model", "[input][ok]") {
   CHECK_FALSE(row.content.quantity.has_value());
   CHECK(row.target.text.plain() == "-");
   REQUIRE(row.baseline.quantity.has_value());
-  CHECK(row.baseline.quantity->value == 196000);
-  CHECK(row.baseline.quantity->decimals == 0);
+  CHECK(row.baseline.quantity->value() == 196000);
+  CHECK(row.baseline.quantity->decimals() == 0);
   CHECK(row.baseline.quantity->unit == "件");
   CHECK(row.baseline.text.plain() == "196,000件");
   REQUIRE(row.status.quantity.has_value());
-  CHECK(row.status.quantity->value == Approx(1.2));
-  CHECK(row.status.quantity->decimals == 1);
+  CHECK(row.status.quantity->literal() == "1.2");
+  CHECK(row.status.quantity->decimals() == 1);
   CHECK(row.status.quantity->prefix == "約");
   CHECK(row.status.text.plain() == "約1.2倍");
   CHECK(row.status.loc.line == 29);
@@ -209,9 +213,10 @@ TEST_CASE("every slide kind with emphasis and block texts and items and aliases 
   REQUIRE(rs.table.has_value());
   const model::TableRow& row = rs.table->groups[0].rows[0];
   CHECK(row.baseline.text.plain() == "100%");
-  CHECK(row.result.quantity->decimals == 2);  // as written: 4.30
+  CHECK(row.result.quantity->decimals() == 2);  // as written: 4.30
   CHECK(row.result.text.plain() == "約4.30%");
-  CHECK(row.status.quantity->value == -96);
+  CHECK(row.status.quantity->value() == -96);
+  CHECK(row.status.quantity->negative);
   CHECK(row.status.text.plain() == "▲96%");
 
   // The aliased columns are the anchored ones, with the anchor's location.
@@ -502,4 +507,20 @@ TEST_CASE("validate checks ids and sheet names and empty sections and empty tabl
   ok.sections = {s};
   validate(ok, clean);
   CHECK(clean.empty());
+}
+
+TEST_CASE("markers of a layout follow the rules of drawn text", "[input][layout]") {
+  diag::SourceMap sources;
+  diag::Diagnostics diags;
+  auto layout = input::load_layout_text("l.yaml",
+                                        "plandeck_layout: 1\n"
+                                        "text:\n"
+                                        "  markers: [\"・\", \"\\e[1m\"]\n"
+                                        "  summary_marker: \"\\u202E\"\n",
+                                        sources, diags);
+  CHECK_FALSE(layout.has_value());
+  std::vector<std::string> got;
+  for (const auto& d : diags.items()) got.push_back(brief(d));
+  CHECK(got == std::vector<std::string>{"3:18: error: 記号（markers）に制御文字 U+001B は使えません",
+                                        "4:19: error: 記号（summary_marker）に双方向制御文字 U+202E は使えません"});
 }

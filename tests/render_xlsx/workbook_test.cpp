@@ -38,11 +38,10 @@ model::Cell text_cell(model::RichText t) {
 }
 model::Cell text(const std::string& s) { return text_cell(rt(s)); }
 
-model::Cell qty(double value, const std::string& unit, int decimals = 0,
-                const std::string& prefix = "") {
+// A quantity written as `number` (a plain decimal, e.g. "4.30").
+model::Cell qty(const std::string& number, const std::string& unit, const std::string& prefix = "") {
   model::Quantity q;
-  q.value = value;
-  q.decimals = decimals;
+  REQUIRE(q.set_number(number));
   q.prefix = prefix;
   q.unit = unit;
   model::Cell c = text(q.format());
@@ -104,17 +103,17 @@ model::Plan sample_plan() {
   t1.columns = columns();
   model::TableGroup g1;
   g1.item = rt("行政手続の\nオンライン化等");
-  g1.rows.push_back(row(text("オンライン申請件数"), qty(-3, "件\""), qty(113600, "件"),
-                        qty(27000, "回/月", 0, "約"), qty(4.3, "倍", 1, "約")));
+  g1.rows.push_back(row(text("オンライン申請件数"), qty("-3", "件\""), qty("113600", "件"),
+                        qty("27000", "回/月", "約"), qty("4.3", "倍", "約")));
   g1.rows.push_back(row(text("電子申請システムの\n利用手続数"),
                         text_cell(rich({{"全手続の", false}, {"オンライン化", true}, {"を目指す", false}})),
-                        qty(-96, "%"), qty(12.5, "%", 1), text("達成")));
-  g1.rows.push_back(row(text(kLongContent), text("-"), qty(5, "件\\"),
-                        qty(-1234.5, "円", 1, "約"), text_cell(rich({{"大幅増", true}}))));
+                        qty("-96", "%"), qty("12.5", "%"), text("達成")));
+  g1.rows.push_back(row(text(kLongContent), text("-"), qty("5", "件\\"),
+                        qty("-1234.5", "円", "約"), text_cell(rich({{"大幅増", true}}))));
   model::TableGroup g2;
   g2.item = rt("デジタル窓口");
-  g2.rows.push_back(row(text("窓口数"), text("全庁"), qty(0, "箇所"), qty(12, "箇所"),
-                        qty(1, "\"件\"")));  // a quote in the unit, escaped
+  g2.rows.push_back(row(text("窓口数"), text("全庁"), qty("0", "箇所"), qty("12", "箇所"),
+                        qty("1", "\"件\"")));  // a quote in the unit, escaped
   t1.groups = {g1, g2};
 
   model::Chapter c1;
@@ -126,7 +125,7 @@ model::Plan sample_plan() {
   t2.columns = columns();
   model::TableGroup g3;
   g3.item = rt("データ連携");
-  g3.rows.push_back(row(text("連携件数"), text("10件"), qty(3, "件"), qty(11, "件"), text("達成")));
+  g3.rows.push_back(row(text("連携件数"), text("10件"), qty("3", "件"), qty("11", "件"), text("達成")));
   t2.groups = {g3};
   model::ResultsSlide rs;
   rs.table = t2;
@@ -275,29 +274,31 @@ const std::string kSheet2 = "Ⅰ-2 【プロジェクト2】データ活用／�
 // ---- unit level ------------------------------------------------------------------------
 
 TEST_CASE("quantities become numbers with a format showing prefix, sign and unit", "[unit]") {
-  auto nc = [](double v, const std::string& unit, int dec = 0, const std::string& pre = "") {
+  auto nc = [](const std::string& number, const std::string& unit, const std::string& pre = "") {
     model::Quantity q;
-    q.value = v;
-    q.decimals = dec;
+    REQUIRE(q.set_number(number));
     q.prefix = pre;
     q.unit = unit;
     return number_cell(q);
   };
-  CHECK(nc(113600, "件")->format == "#,##0\"件\";\"▲\"#,##0\"件\"");
-  CHECK(nc(113600, "件")->value == 113600);
-  CHECK(nc(27000, "回/月", 0, "約")->format == "\"約\"#,##0\"回/月\";\"約▲\"#,##0\"回/月\"");
-  CHECK(nc(4.3, "倍", 1, "約")->format == "\"約\"#,##0.0\"倍\";\"約▲\"#,##0.0\"倍\"");
-  CHECK(nc(-96, "%")->format == "0%;\"▲\"0%");
-  CHECK(nc(-96, "%")->value == -0.96);
-  CHECK(nc(12.5, "%", 1)->format == "0.0%;\"▲\"0.0%");
-  CHECK(nc(7, "")->format == "#,##0;\"▲\"#,##0");
+  CHECK(nc("113600", "件")->format == "#,##0\"件\";\"▲\"#,##0\"件\"");
+  CHECK(nc("113600", "件")->value == 113600);
+  CHECK(nc("27000", "回/月", "約")->format == "\"約\"#,##0\"回/月\";\"約▲\"#,##0\"回/月\"");
+  CHECK(nc("4.3", "倍", "約")->format == "\"約\"#,##0.0\"倍\";\"約▲\"#,##0.0\"倍\"");
+  CHECK(nc("-96", "%")->format == "0%;\"▲\"0%");
+  CHECK(nc("-96", "%")->value == -0.96);
+  CHECK(nc("96.5", "%")->value == 0.965);  // the point moved in the digits, not 96.5 / 100
+  CHECK(nc("0.5", "%")->value == 0.005);
+  CHECK(nc("123456789012.345", "円")->value == 123456789012.345);
+  CHECK(nc("12.5", "%")->format == "0.0%;\"▲\"0.0%");
+  CHECK(nc("7", "")->format == "#,##0;\"▲\"#,##0");
   // A backslash is literal inside quotes. A double quote is escaped as \" outside them, in a
   // format of one section (LibreOffice misreads \" when there are two); negative values with
   // a quote are left to be written as text.
-  CHECK(nc(5, "件\\")->format == "#,##0\"件\\\";\"▲\"#,##0\"件\\\"");
-  CHECK(nc(5, "\"件\"")->format == "#,##0\\\"\"件\"\\\"");
-  CHECK(nc(5, "件", 0, "\"")->format == "\\\"#,##0\"件\"");
-  CHECK_FALSE(nc(-5, "\"件\"").has_value());
+  CHECK(nc("5", "件\\")->format == "#,##0\"件\\\";\"▲\"#,##0\"件\\\"");
+  CHECK(nc("5", "\"件\"")->format == "#,##0\\\"\"件\"\\\"");
+  CHECK(nc("5", "件", "\"")->format == "\\\"#,##0\"件\"");
+  CHECK_FALSE(nc("-5", "\"件\"").has_value());
   CHECK(format_literal("約") == "\"約\"");
   CHECK(format_literal("a\"b") == "\"a\"\\\"\"b\"");
   CHECK(format_literal("") == "");

@@ -72,6 +72,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       ::setrlimit(RLIMIT_FSIZE, &lim);
       ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit then fails with EFBIG
     }
+    if (options.address_space_limit >= 0) {
+      struct rlimit lim;
+      lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.address_space_limit);
+      ::setrlimit(RLIMIT_AS, &lim);
+    }
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);

@@ -23,6 +23,7 @@ struct ProcessOptions {
   std::string working_dir;
   std::chrono::milliseconds timeout{20000};
   long file_size_limit = -1;  // RLIMIT_FSIZE in bytes, -1 = unchanged
+  long address_space_limit = -1;  // RLIMIT_AS in bytes, -1 = unchanged (memory bounds)
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});

@@ -1,0 +1,301 @@
+#include "render_xlsx/package_check.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "render_xlsx/workbook.hpp"
+
+namespace plandeck::render_xlsx {
+
+namespace {
+
+// Zip record signatures and sizes (PKWARE APPNOTE 4.3).
+constexpr std::uint32_t kEndSignature = 0x06054b50;
+constexpr std::uint32_t kCentralSignature = 0x02014b50;
+constexpr std::uint32_t kLocalSignature = 0x04034b50;
+constexpr std::size_t kEndSize = 22;
+constexpr std::size_t kCentralSize = 46;
+constexpr std::size_t kLocalSize = 30;
+constexpr std::uint16_t kEncrypted = 0x0001;
+constexpr std::uint16_t kDataDescriptor = 0x0008;  // sizes and CRC follow the data instead
+constexpr std::uint16_t kStored = 0, kDeflated = 8;
+
+// Far above any workbook plandeck writes; refuses absurd sizes from a damaged header
+// before memory is reserved for them.
+constexpr std::uint32_t kMaxPartSize = 1u << 30;
+constexpr std::size_t kMaxFileSize = std::size_t{1} << 31;
+
+[[noreturn]] void damaged(const std::string& what) {
+  throw Error("workbook: the written file is not a complete workbook: " + what);
+}
+
+class Bytes {
+ public:
+  explicit Bytes(const std::string& data) : data_(data) {}
+  std::size_t size() const { return data_.size(); }
+  bool has(std::size_t at, std::size_t n) const { return at <= data_.size() && n <= data_.size() - at; }
+  std::uint16_t u16(std::size_t at) const {
+    need(at, 2);
+    return static_cast<std::uint16_t>(byte(at) | byte(at + 1) << 8);
+  }
+  std::uint32_t u32(std::size_t at) const {
+    need(at, 4);
+    return byte(at) | byte(at + 1) << 8 | byte(at + 2) << 16 | byte(at + 3) << 24;
+  }
+  std::string_view view(std::size_t at, std::size_t n) const {
+    need(at, n);
+    return std::string_view(data_).substr(at, n);
+  }
+
+ private:
+  std::uint32_t byte(std::size_t at) const { return static_cast<unsigned char>(data_[at]); }
+  void need(std::size_t at, std::size_t n) const {
+    if (!has(at, n)) damaged("a zip record runs past the end of the file (cut short?)");
+  }
+  const std::string& data_;
+};
+
+struct Entry {
+  std::string name;
+  std::uint16_t method = 0;
+  std::uint32_t crc = 0, compressed = 0, size = 0, local_offset = 0;
+};
+
+std::size_t find_end_record(const Bytes& zip) {
+  if (zip.size() < kEndSize) damaged("too short to be a zip file");
+  const std::size_t lowest = zip.size() > kEndSize + 0xFFFF ? zip.size() - kEndSize - 0xFFFF : 0;
+  for (std::size_t at = zip.size() - kEndSize + 1; at-- > lowest;) {
+    if (zip.u32(at) == kEndSignature && at + kEndSize + zip.u16(at + 20) == zip.size()) return at;
+  }
+  damaged("no zip end record (the file is cut short or not a zip file)");
+}
+
+std::vector<Entry> read_central_directory(const Bytes& zip) {
+  const std::size_t end = find_end_record(zip);
+  const std::uint16_t disk = zip.u16(end + 4), cd_disk = zip.u16(end + 6);
+  const std::uint16_t on_disk = zip.u16(end + 8), total = zip.u16(end + 10);
+  const std::uint32_t cd_size = zip.u32(end + 12), cd_offset = zip.u32(end + 16);
+  if (disk != 0 || cd_disk != 0 || on_disk != total) damaged("a multi-part zip file");
+  if (cd_offset == 0xFFFFFFFFu || total == 0xFFFF) damaged("a zip64 file (not expected here)");
+  if (std::size_t{cd_offset} + cd_size != end) damaged("the central directory is not where the end record says");
+
+  std::vector<Entry> entries;
+  std::size_t at = cd_offset;
+  for (std::uint16_t i = 0; i < total; ++i) {
+    if (zip.u32(at) != kCentralSignature) damaged("central directory entry " + std::to_string(i + 1) + " is broken");
+    Entry e;
+    const std::uint16_t flags = zip.u16(at + 8);
+    e.method = zip.u16(at + 10);
+    e.crc = zip.u32(at + 16);
+    e.compressed = zip.u32(at + 20);
+    e.size = zip.u32(at + 24);
+    const std::uint16_t name_len = zip.u16(at + 28), extra_len = zip.u16(at + 30), comment_len = zip.u16(at + 32);
+    e.local_offset = zip.u32(at + 42);
+    e.name = std::string(zip.view(at + kCentralSize, name_len));
+    if (flags & kEncrypted) damaged(e.name + " is encrypted");
+    at += kCentralSize + name_len + extra_len + comment_len;
+    if (at > end) damaged("the central directory overruns its size");
+    entries.push_back(std::move(e));
+  }
+  if (at != end) damaged("the central directory holds more than its entries");
+  return entries;
+}
+
+std::string inflate_part(std::string_view data, const Entry& e) {
+  if (e.size > kMaxPartSize) damaged(e.name + " claims an impossible size");
+  if (e.method == kStored) {
+    if (e.compressed != e.size) damaged(e.name + ": stored sizes disagree");
+    return std::string(data);
+  }
+  if (e.method != kDeflated) damaged(e.name + ": unknown compression method " + std::to_string(e.method));
+  std::string out(std::size_t{e.size} + 1, '\0');  // one byte more shows an overlong part
+  z_stream z{};
+  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) damaged(e.name + ": zlib could not start");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = inflate(&z, Z_FINISH);
+  const uLong produced = z.total_out;
+  const uInt left_in = z.avail_in;
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) damaged(e.name + ": the compressed data is damaged or cut short");
+  if (produced != e.size) damaged(e.name + ": inflates to " + std::to_string(produced) + " bytes, not " + std::to_string(e.size));
+  if (left_in != 0) damaged(e.name + ": data follows the end of the compressed stream");
+  out.resize(e.size);
+  return out;
+}
+
+std::map<std::string, std::string> read_parts(const std::string& bytes) {
+  const Bytes zip(bytes);
+  std::map<std::string, std::string> parts;
+  for (const Entry& e : read_central_directory(zip)) {
+    const std::size_t lo = e.local_offset;
+    if (zip.u32(lo) != kLocalSignature) damaged(e.name + ": its local header is missing");
+    const std::uint16_t flags = zip.u16(lo + 6), method = zip.u16(lo + 8);
+    const std::uint16_t name_len = zip.u16(lo + 26), extra_len = zip.u16(lo + 28);
+    if (zip.view(lo + kLocalSize, name_len) != e.name) damaged(e.name + ": the local header names another part");
+    if (method != e.method) damaged(e.name + ": the local header disagrees on the compression");
+    if (!(flags & kDataDescriptor) &&
+        (zip.u32(lo + 14) != e.crc || zip.u32(lo + 18) != e.compressed || zip.u32(lo + 22) != e.size)) {
+      damaged(e.name + ": the local header disagrees on the sizes or CRC");
+    }
+    const std::size_t data_at = lo + kLocalSize + name_len + extra_len;
+    if (!zip.has(data_at, e.compressed)) damaged(e.name + ": its data runs past the end of the file");
+    std::string data = inflate_part(zip.view(data_at, e.compressed), e);
+    const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
+    if (crc != e.crc) damaged(e.name + ": CRC-32 mismatch (the data is damaged)");
+    if (!parts.emplace(e.name, std::move(data)).second) damaged(e.name + " is in the file twice");
+  }
+  return parts;
+}
+
+// The parts [Content_Types].xml declares (PartName="/xl/…"), without the leading slash.
+std::vector<std::string> declared_parts(const std::string& content_types) {
+  std::vector<std::string> names;
+  const std::string key = "PartName=\"/";
+  for (std::size_t at = content_types.find(key); at != std::string::npos; at = content_types.find(key, at)) {
+    at += key.size();
+    const std::size_t quote = content_types.find('"', at);
+    if (quote == std::string::npos) break;
+    names.push_back(content_types.substr(at, quote - at));
+  }
+  return names;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+std::string xml_structure_problem(const std::string& xml) {
+  std::vector<std::string> open;
+  bool root_seen = false, root_closed = false;
+  std::size_t i = 0;
+  while (i < xml.size()) {
+    const std::size_t lt = xml.find('<', i);
+    const std::size_t text_end = lt == std::string::npos ? xml.size() : lt;
+    if (open.empty()) {
+      for (std::size_t k = i; k < text_end; ++k) {
+        if (!is_space(xml[k])) return root_seen ? "text after the root element" : "text before the root element";
+      }
+    }
+    if (lt == std::string::npos) break;
+    auto skip_to = [&](const char* terminator) {
+      const std::size_t end = xml.find(terminator, lt);
+      return end == std::string::npos ? end : end + std::strlen(terminator);
+    };
+    std::size_t next = std::string::npos;
+    if (xml.compare(lt, 2, "<?") == 0) {
+      next = skip_to("?>");
+    } else if (xml.compare(lt, 4, "<!--") == 0) {
+      next = skip_to("-->");
+    } else if (xml.compare(lt, 9, "<![CDATA[") == 0) {
+      if (open.empty()) return "character data outside the root element";
+      next = skip_to("]]>");
+    } else if (xml.compare(lt, 2, "<!") == 0) {
+      next = skip_to(">");
+    }
+    if (lt + 1 < xml.size() && (xml[lt + 1] == '?' || xml[lt + 1] == '!')) {
+      if (next == std::string::npos) return "cut short inside a declaration or comment";
+      i = next;
+      continue;
+    }
+    const bool closing = lt + 1 < xml.size() && xml[lt + 1] == '/';
+    std::size_t j = lt + (closing ? 2 : 1);
+    const std::size_t name_at = j;
+    while (j < xml.size() && !is_space(xml[j]) && xml[j] != '/' && xml[j] != '>' && xml[j] != '<') ++j;
+    const std::string name = xml.substr(name_at, j - name_at);
+    char quote = 0;
+    for (; j < xml.size(); ++j) {
+      const char c = xml[j];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      } else if (c == '<') {
+        return "a tag is cut off";
+      }
+    }
+    if (j >= xml.size()) return "cut short inside a tag";
+    if (name.empty()) return "a tag without a name";
+    if (closing) {
+      if (open.empty() || open.back() != name) return "</" + name + "> closes nothing that is open";
+      open.pop_back();
+      if (open.empty()) root_closed = true;
+    } else {
+      if (root_closed) return "a second root element <" + name + ">";
+      root_seen = true;
+      if (xml[j - 1] != '/') {
+        open.push_back(name);
+      } else if (open.empty()) {
+        root_closed = true;
+      }
+    }
+    i = j + 1;
+  }
+  if (!root_seen) return "no element at all";
+  if (!open.empty()) return "cut short: <" + open.back() + "> is never closed";
+  return "";
+}
+
+void verify_package_bytes(const std::string& bytes, std::size_t sheet_count) {
+  const std::map<std::string, std::string> parts = read_parts(bytes);
+  std::vector<std::string> expected = {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml",
+                                       "docProps/core.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                       "xl/styles.xml", "xl/theme/theme1.xml"};
+  for (std::size_t n = 1; n <= sheet_count; ++n) expected.push_back("xl/worksheets/sheet" + std::to_string(n) + ".xml");
+  if (auto types = parts.find("[Content_Types].xml"); types != parts.end()) {
+    for (std::string& name : declared_parts(types->second)) expected.push_back(std::move(name));
+  }
+  for (const std::string& name : expected) {
+    if (parts.count(name) == 0) damaged("the part " + name + " is missing");
+  }
+  for (const auto& [name, data] : parts) {
+    if (data.empty()) damaged("the part " + name + " is empty (was the disk full?)");
+    if (ends_with(name, ".xml") || ends_with(name, ".rels")) {
+      const std::string problem = xml_structure_problem(data);
+      if (!problem.empty()) damaged("the part " + name + " is incomplete: " + problem + " (was the disk full?)");
+    }
+  }
+}
+
+void verify_package(const std::string& path, std::size_t sheet_count) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) throw Error("workbook: reading the written file back: " + std::string(std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) > kMaxFileSize) {
+    ::close(fd);
+    throw Error("workbook: reading the written file back: not a regular file of a sensible size");
+  }
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      throw Error("workbook: reading the written file back: " + std::string(std::strerror(err)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  verify_package_bytes(bytes, sheet_count);
+}
+
+}  // namespace plandeck::render_xlsx

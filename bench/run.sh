@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks a release build of plandeck: whole-process wall time and peak memory for the
-# default plan and for a 10x plan (the default content repeated ten times, ~180 slides).
+# default plan, for a 10x plan (the default content repeated ten times, ~180 slides), for
+# plans with one table of 1,000 and 2,000 rows (the whole pipeline), and the workbook writer
+# alone on tables of 2,000, 4,000 and 8,000 rows (bench/workbook_bench.cpp: its CPU time per
+# row stays flat when the writer is linear; a YAML plan cannot hold 8,000 rows, as the
+# loader refuses more than 100,000 nodes).
 # Run with `make bench`. Prints the commit it measured. Not a test: these machines are
 # shared, so read the medians, not single runs. PLANDECK_BIN=path measures another build
 # (e.g. one of an older commit, for a before/after comparison under the same load).
@@ -12,6 +16,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 python3 bench/make_big_plan.py data/hiroshima-dx-r3-r5.yaml "$work/big.yaml" 10
+table_rows=${TABLE_ROWS:-1000 2000}
+for n in $table_rows; do python3 bench/make_big_plan.py --table-rows "$n" "$work/table$n.yaml"; done
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo " (with uncommitted changes)" || true)
@@ -46,4 +52,9 @@ measure "default plan (pdf only)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" buil
 measure "default plan (xlsx only)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only xlsx
 measure "10x plan (pdf + xlsx)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out"
 measure "10x plan (pdf only)" "$work/out/big.pdf" "$bin" build "$work/big.yaml" -o "$work/out" --only pdf
+for n in $table_rows; do
+  measure "$n-row table (check)" "$work/out/table$n.pdf" "$bin" check "$work/table$n.yaml"
+  measure "$n-row table (xlsx only)" "$work/out/table$n.pdf" "$bin" build "$work/table$n.yaml" -o "$work/out" --only xlsx
+done
+"$(dirname "$bin")/bench/workbook_bench" ${WRITER_ROWS:-2000 4000 8000}
 ls -l "$work/out" | awk 'NR > 1 {printf "  %-32s %8d bytes\n", $9, $5}'

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build make pkg-config
+  g++ cmake ninja-build make pkg-config libicu-dev
   libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev zlib1g-dev
   fonts-morisawa-bizud-gothic fonts-dejavu-core
   qpdf poppler-utils python3-openpyxl python3-jsonschema python3-yaml

@@ -11,6 +11,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "cli/atomic_output.hpp"
 #include "cli/exit_code.hpp"
@@ -126,21 +127,33 @@ class Background {
   std::thread thread_;  // last: started once the members it uses exist
 };
 
-// The workbook of one plan, rendered to its temporary file on a second thread. It depends
-// on the plan alone, so it can start as soon as the plan is loaded and overlap with compose
-// and the PDF. It shares nothing mutable with them: the workbook writer loads its own fonts
-// and measurer, and the plan is only read. Nothing is published here: the caller commits
-// output() once every output succeeded; destroying the job (e.g. when the plan turned out
-// invalid) waits for the thread and removes the temporary file and its private directory.
-// The private directory is made on the thread too, so that its failure (an output folder
-// that cannot be written) is reported by wait() like any other.
+// The number printed on each page of the deck where a result-detail row is drawn: the
+// workbook's 一覧 names it so that a row can be found in the printed deck.
+std::unordered_map<const model::TableRow*, int> row_pages(const compose::Deck& deck, const spec::Layout& layout) {
+  std::unordered_map<const model::TableRow*, int> pages;
+  for (std::size_t i = 0; i < deck.pages.size(); ++i) {
+    const int printed = static_cast<int>(i) + layout.frame.first_page_number;
+    for (const model::TableRow* row : deck.pages[i].table_rows) pages.emplace(row, printed);  // first page wins
+  }
+  return pages;
+}
+
+// The workbook of one plan, rendered to its temporary file on a second thread, overlapping
+// with the PDF. It starts once the deck is composed (the 一覧 names each row's deck page)
+// and shares nothing mutable with the PDF: the workbook writer loads its own fonts and
+// measurer, and the plan is only read. Nothing is published here: the caller commits
+// output() once every output succeeded; destroying the job waits for the thread and
+// removes the temporary file and its private directory. The private directory is made on
+// the thread too, so that its failure (an output folder that cannot be written) is
+// reported by wait() like any other.
 class WorkbookJob {
  public:
-  WorkbookJob(const Options& options, const Context& ctx, const model::Plan& plan)
+  WorkbookJob(const Options& options, const Context& ctx, const model::Plan& plan, const compose::Deck& deck)
       : final_path_(output_base(options, plan.path) + ".xlsx") {
     options_.source_date_epoch = options.source_date_epoch.value_or(kNoDateEpoch);
     options_.regular_font_files = ctx.regular_files;
     options_.strong_font_files = ctx.strong_files;
+    options_.row_pages = row_pages(deck, ctx.layout);
     task_.emplace([this, &plan] {
       output_.emplace(final_path_);
       // libxlsxwriter's own temporary files go to the private directory too: a full or
@@ -162,12 +175,11 @@ class WorkbookJob {
 };
 
 // Writes the requested outputs of one plan. Both are rendered to temporary files first and
-// renamed into place only when every one of them succeeded. The workbook is rendered by
-// `workbook` (started by the caller, or here) while this thread renders the PDF; when
-// both fail, the PDF's error is the one reported, as when they were written in turn.
+// renamed into place only when every one of them succeeded. The workbook is rendered on a
+// second thread while this thread renders the PDF; when both fail, the PDF's error is the
+// one reported, as when they were written in turn.
 int write_outputs(const Options& options, const Context& ctx, const model::Plan& plan,
-                  const compose::Deck& deck, std::unique_ptr<WorkbookJob> workbook,
-                  Report& report) {
+                  const compose::Deck& deck, Report& report) {
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec || !fs::is_directory(options.output_dir)) {
@@ -180,13 +192,12 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
   const std::string base = output_base(options, plan.path);
 
   std::unique_ptr<AtomicOutput> pdf;
+  std::unique_ptr<WorkbookJob> workbook;
   std::vector<AtomicOutput*> files;  // in output order: PDF, workbook
   // The output a failure is reported against: the one that failed, else the last one.
   std::string target = base;
   try {
-    if (options.outputs != Outputs::PdfOnly && !workbook) {
-      workbook = std::make_unique<WorkbookJob>(options, ctx, plan);
-    }
+    if (options.outputs != Outputs::PdfOnly) workbook = std::make_unique<WorkbookJob>(options, ctx, plan, deck);
     std::exception_ptr pdf_error, xlsx_error;
     if (options.outputs != Outputs::XlsxOnly) {
       target = base + ".pdf";
@@ -241,22 +252,11 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     return kInvalidInput;
   }
   lint::check(*plan, ctx.layout, diags, &sources);  // warnings: text that was pasted or typed in
-  // Start the workbook now, so that it overlaps with compose as well as the PDF, but only
-  // when the output directory already exists: an invalid plan must leave no trace (the
-  // directory is created only once the plan has been laid out without errors).
-  std::unique_ptr<WorkbookJob> workbook;
-  std::error_code ec;
-  if (options.command == Command::Build && options.outputs != Outputs::PdfOnly &&
-      fs::is_directory(options.output_dir, ec)) {
-    workbook = std::make_unique<WorkbookJob>(options, ctx, *plan);
-  }
   compose::ComposeOptions co;
   co.creator = std::string("plandeck ") + PLANDECK_VERSION;
   compose::Deck deck = compose::compose(*plan, ctx.layout, ctx.fonts->measurer(), diags, &sources, co);
-  // An invalid plan writes nothing: the job is stopped (joined, its temporaries removed)
-  // before the errors are printed.
+  // An invalid plan writes nothing (the outputs are started only after this).
   if (diags.has_errors()) {
-    workbook.reset();  // waits for the thread and removes its temporary file
     print(report, diags, sources);
     return kInvalidInput;
   }
@@ -266,7 +266,7 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
     report.checked(path, deck.pages.size());
     return kSuccess;
   }
-  int code = write_outputs(options, ctx, *plan, deck, std::move(workbook), report);
+  int code = write_outputs(options, ctx, *plan, deck, report);
   // Warnings. Notes (e.g. slides set below the deck's type scale) are for reviewing a
   // plan: `check` prints them, `build` keeps quiet.
   diag::Diagnostics shown;

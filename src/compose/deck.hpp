@@ -10,6 +10,10 @@
 #include <variant>
 #include <vector>
 
+namespace plandeck::model {
+struct TableRow;
+}
+
 namespace plandeck::compose {
 
 struct Color {
@@ -65,6 +69,10 @@ struct Link {
 struct Page {
   std::vector<Shape> shapes;  // drawn in order
   std::vector<Link> links;
+  // The plan's result-detail table rows drawn on this page (not drawn by renderers): the
+  // workbook's 一覧 names the page where each row can be found in the deck.
+  // (A default initializer: pages written as {shapes, links} need not name it.)
+  std::vector<const model::TableRow*> table_rows = {};
 };
 
 // Bookmark tree: sections, chapters and slides.

@@ -36,7 +36,9 @@ struct Ctx {
   // exactly what recomputing would. Not shared between threads (one Ctx per compose call).
   mutable std::shared_ptr<TableCache> tables;
   // Paragraphs prepared for layout (normalised runs → clusters, advances, break
-  // opportunities), by content: the size searches lay the same texts out many times.
+  // opportunities, phrase ranks), by content: the size searches lay the same texts out many
+  // times. Shared with the contexts of probes (same thread, same fonts), so that ICU ranks
+  // each paragraph once per compose call.
   std::shared_ptr<text::ParagraphCache> paragraphs;
   // text::normalize(utf8).text by utf8 (runs(c, ...)).
   mutable std::unordered_map<std::string, std::u32string> normalized;

@@ -586,6 +586,7 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
   }
   double top = y + plan.header_height;
   for (const TableSpan& span : part.spans) {
+    for (std::size_t r = span.first; r < span.last; ++r) page.table_rows.push_back(&t.groups[span.group].rows[r]);
     double rows_h = 0;
     for (std::size_t r = span.first; r < span.last; ++r) rows_h += plan.row_heights[span.group][r];
     double extra = std::max(0.0, plan.item_heights[span.group] - rows_h);

@@ -11,6 +11,13 @@ using diag::Message;
 
 namespace {
 
+// The words `verdict:` accepts (model/verdict.hpp), in the model's order.
+std::vector<std::string_view> verdict_words() {
+  std::vector<std::string_view> out;
+  for (model::Verdict v : model::kVerdicts) out.push_back(model::verdict_word(v));
+  return out;
+}
+
 const std::vector<std::string_view> kSlideKinds = {"overview", "projects", "goal_status", "results", "details"};
 const std::vector<std::string_view> kCommonSlideKeys = {"kind", "id", "label", "heading"};
 
@@ -270,7 +277,7 @@ class PlanReader {
       group.item = text(g, "item", Need::Required);
       group.new_page = g.boolean("new_page").value_or(false);
       for (const Node* rn : list(g, "rows", Need::Required)) {
-        MapReader row(r_, *rn, "rows[]", {"content", "target", "baseline", "result", "status"});
+        MapReader row(r_, *rn, "rows[]", {"content", "target", "baseline", "result", "status", "verdict"});
         model::TableRow r;
         r.loc = rn->loc;
         r.content = cell(row, "content");
@@ -278,6 +285,9 @@ class PlanReader {
         r.baseline = cell(row, "baseline");
         r.result = cell(row, "result");
         r.status = cell(row, "status");
+        if (auto v = row.choice("verdict", verdict_words())) {
+          r.verdict = model::verdict_from_word(*v);
+        }
         group.rows.push_back(std::move(r));
       }
       t.groups.push_back(std::move(group));

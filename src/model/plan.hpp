@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "model/verdict.hpp"
 
 namespace plandeck::model {
 
@@ -145,6 +146,9 @@ struct TableColumns {
 };
 struct TableRow {
   Cell content, target, baseline, result, status;
+  // 達成区分 given in the plan (`verdict:`); when unset, row_verdict() derives it from the
+  // status text (model/verdict.hpp).
+  std::optional<Verdict> verdict;
   SourceLoc loc;
 };
 // A 項目 with its rows; the 項目 cell spans them (and is repeated on a continuation slide).

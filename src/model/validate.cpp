@@ -33,9 +33,10 @@ std::size_t utf16_units(std::string_view s) {
   return n;
 }
 
-// The workbook's index sheet (render_xlsx::kIndexSheetName) and the name Excel keeps for
-// itself: a chapter's sheet may be neither, in any case.
+// The workbook's index sheet (render_xlsx::kIndexSheetName), its table of figures and the
+// name Excel keeps for itself: a chapter's sheet may be none of them, in any case.
 constexpr std::string_view kIndexSheetName = "一覧";
+constexpr std::string_view kNumbersSheetName = "数値";  // render_xlsx::kNumbersSheetName
 constexpr std::string_view kReservedSheetName = "History";
 
 // Room for what the renderers put before a section or chapter title: "Ⅱ-12 " in a bookmark
@@ -97,6 +98,12 @@ class Validator {
     if (folded == fold_sheet_name(kIndexSheetName)) {
       diags_.error(loc, {"シート名 " + quoted + " はブックの一覧シートの名前です",
                          "sheet name " + quoted + " is the name of the workbook's index sheet"},
+                   Message{"別の名前にしてください", "choose another name"});
+      return;
+    }
+    if (folded == fold_sheet_name(kNumbersSheetName)) {
+      diags_.error(loc, {"シート名 " + quoted + " はブックの数値シートの名前です",
+                         "sheet name " + quoted + " is the name of the workbook's table of figures"},
                    Message{"別の名前にしてください", "choose another name"});
       return;
     }

@@ -1,9 +1,9 @@
-// build_workbook_spec(): the plan's tables as sheets, and their column widths and row heights.
+// build_workbook_spec(): the plan's tables as sheets. The chapter sheets are laid out here;
+// the 一覧 and 数値 sheets in index_sheets.cpp, and every sheet is sized in sizing.cpp.
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <map>
 
+#include "render_xlsx/layout_parts.hpp"
 #include "render_xlsx/measure.hpp"
 #include "render_xlsx/number_format.hpp"
 #include "render_xlsx/sheet_model.hpp"
@@ -12,120 +12,7 @@
 
 namespace plandeck::render_xlsx {
 
-namespace {
-
-using model::DetailTable;
-using model::RichText;
-using model::Run;
-
-// ---- sizes ----------------------------------------------------------------------------
-
-// Room between a cell's border and its text, left plus right, in points (Excel and
-// LibreOffice indent 2-3 px on each side and draw a 1 px grid line).
-constexpr double kHPadPt = 6;
-// Room above and below the text of a row, in points.
-constexpr double kVPadPt = 4;
-// Lines are broken at this share of the usable width: the spreadsheet's own line breaker
-// and its rounding of glyph widths to pixels differ a little from ours, so our line count
-// must err on the high side or the last line of a cell would be clipped.
-constexpr double kSafety = 0.93;
-// Excel's limit for a row height.
-constexpr double kMaxRowPt = 409.5;
-
-// Widths in em of the font size: the text decides within these bounds.
-struct ColBounds {
-  double min_em, max_em;
-};
-// 項目, 内容, 目標, baseline, result, status
-const std::vector<ColBounds> kTableCols = {{6, 12}, {8, 22}, {8, 18}, {6, 13}, {6, 13}, {6, 18}};
-// プロジェクト + the above + 詳細シート (the link, never wrapped)
-const std::vector<ColBounds> kIndexCols = {{10, 16}, {6, 12}, {8, 22}, {8, 18},
-                                           {6, 13},  {6, 13}, {6, 18}, {5, 32}};
-
-bool all_strong(CellStyle s) { return s == CellStyle::Header || s == CellStyle::Caption; }
-bool one_line(const CellSpec& c) { return c.number || c.style == CellStyle::Link; }
-
-std::vector<Run> display_runs(const CellSpec& c) {
-  if (c.number) return {Run{c.display, false}};
-  return c.runs;
-}
-
-// Pixels at 96 dpi (what both programs use for column widths) to Excel's character units,
-// which count the maximum digit width of the workbook's default font (Calibri 11: 7 px)
-// plus 5 px of padding.
-double px_to_units(double px) { return std::max(0.0, (px - 5) / 7.0); }
-
-void size_sheet(SheetSpec& s, const std::vector<ColBounds>& bounds, const TextMeasure& m) {
-  const double size = m.font_size();
-  const std::size_t ncols = bounds.size();
-
-  std::map<std::pair<std::uint32_t, std::uint16_t>, Range> anchors;
-  for (const Range& r : s.merges) anchors[{r.first_row, r.first_col}] = r;
-  auto range_of = [&](const CellSpec& c) {
-    auto it = anchors.find({c.row, c.col});
-    return it != anchors.end() ? it->second : Range{c.row, c.col, c.row, c.col};
-  };
-
-  // Widths: the widest unwrapped text of the column within its bounds, and never narrower
-  // than a number (Excel shows ### for a number that does not fit; numbers never wrap) or
-  // a link (LibreOffice does not wrap a hyperlink cell: it would be clipped).
-  std::vector<double> natural(ncols, 0), number_min(ncols, 0);
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
-    if (r.first_col != r.last_col || c.col >= ncols) continue;
-    double w = m.natural_width(display_runs(c), all_strong(c.style));
-    if (one_line(c)) {
-      number_min[c.col] = std::max(number_min[c.col], w / kSafety + kHPadPt);
-    } else {
-      natural[c.col] = std::max(natural[c.col], w / kSafety + kHPadPt);
-    }
-  }
-  std::vector<double> width_pt(ncols);
-  s.col_widths.assign(ncols, 0);
-  for (std::size_t c = 0; c < ncols; ++c) {
-    double w = std::clamp(natural[c], bounds[c].min_em * size, bounds[c].max_em * size);
-    w = std::max(w, number_min[c]);
-    double px = std::ceil(w * 96.0 / 72.0);
-    s.col_widths[c] = px_to_units(px);
-    width_pt[c] = px * 72.0 / 96.0;
-  }
-
-  // Heights: the most lines of any cell of the row at its column width; cells merged down
-  // several rows share out what their rows lack.
-  const double lh = m.line_height();
-  auto need = [&](const CellSpec& c, const Range& r) {
-    double w = 0;
-    for (std::size_t col = r.first_col; col <= r.last_col && col < ncols; ++col) w += width_pt[col];
-    int lines = one_line(c) ? 1 : m.line_count(c.runs, all_strong(c.style), (w - kHPadPt) * kSafety);
-    return lines * lh + kVPadPt;
-  };
-  s.row_heights.assign(s.row_count(), 0);
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
-    if (r.first_row != r.last_row) continue;
-    s.row_heights[c.row] = std::max(s.row_heights[c.row], need(c, r));
-  }
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
-    if (r.first_row == r.last_row) continue;
-    double have = 0;
-    for (auto row = r.first_row; row <= r.last_row; ++row) {
-      if (s.row_heights[row] == 0) s.row_heights[row] = lh + kVPadPt;
-      have += s.row_heights[row];
-    }
-    double lack = need(c, r) - have;
-    if (lack <= 0) continue;
-    for (auto row = r.first_row; row <= r.last_row; ++row) {
-      s.row_heights[row] += lack / (r.last_row - r.first_row + 1);
-    }
-  }
-  // Excel keeps heights in whole pixels (0.75 pt).
-  for (double& h : s.row_heights) {
-    if (h > 0) h = std::min(kMaxRowPt, std::ceil(h / 0.75 - 1e-9) * 0.75);
-  }
-}
-
-// ---- content ---------------------------------------------------------------------------
+namespace detail {
 
 std::string flatten(const std::string& s) {
   std::string out;
@@ -133,68 +20,13 @@ std::string flatten(const std::string& s) {
   return out;
 }
 
-// A chapter (or a section's own slides) with its tables.
-struct Unit {
-  std::string label;  // "Ⅱ-1 【プロジェクト1】いつでもどこでも簡単手続"
-  std::string explicit_sheet;
-  diag::SourceLoc loc;
-  std::vector<const DetailTable*> tables;
-  std::string sheet;  // assigned name
-};
-
-void collect_tables(const std::vector<model::Slide>& slides, std::vector<const DetailTable*>& out) {
-  for (const auto& slide : slides) {
-    if (const auto* d = std::get_if<model::DetailsSlide>(&slide.body)) out.push_back(&d->table);
-    if (const auto* r = std::get_if<model::ResultsSlide>(&slide.body)) {
-      if (r->table) out.push_back(&*r->table);
-    }
-  }
+model::RichText plain_text(const std::string& s) {
+  model::RichText t;
+  t.runs = {model::Run{s, false}};
+  return t;
 }
 
-std::vector<Unit> collect_units(const model::Plan& plan) {
-  std::vector<Unit> units;
-  for (std::size_t si = 0; si < plan.sections.size(); ++si) {
-    const auto& sec = plan.sections[si];
-    Unit own{model::section_number(si) + " " + flatten(sec.title.plain()), "", sec.loc, {}, ""};
-    collect_tables(sec.slides, own.tables);
-    if (!own.tables.empty()) units.push_back(std::move(own));
-    for (std::size_t ci = 0; ci < sec.chapters.size(); ++ci) {
-      const auto& ch = sec.chapters[ci];
-      Unit u{model::chapter_number(si, ci) + " " + flatten(ch.title.plain()), ch.sheet,
-             ch.sheet_loc.known() ? ch.sheet_loc : ch.loc, {}, ""};
-      collect_tables(ch.slides, u.tables);
-      if (!u.tables.empty()) units.push_back(std::move(u));
-    }
-  }
-  return units;
-}
-
-std::string where(const diag::SourceLoc& loc) {
-  if (!loc.known()) return "";
-  return " (" + loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ")";
-}
-
-void name_sheets(std::vector<Unit>& units) {
-  SheetNamer namer;
-  namer.reserve(kIndexSheetName);
-  for (Unit& u : units) {
-    if (u.explicit_sheet.empty()) continue;
-    std::string problem = sheet_name_problem(u.explicit_sheet);
-    if (!problem.empty()) {
-      throw Error("workbook: chapter " + u.label + where(u.loc) + ": invalid sheet name: " + problem);
-    }
-    if (!namer.reserve(u.explicit_sheet)) {
-      throw Error("workbook: chapter " + u.label + where(u.loc) + ": sheet name \"" +
-                  u.explicit_sheet + "\" is used twice");
-    }
-    u.sheet = u.explicit_sheet;
-  }
-  for (Unit& u : units) {
-    if (u.sheet.empty()) u.sheet = namer.unique(sanitize_sheet_name(u.label));
-  }
-}
-
-CellSpec text_cell(std::uint32_t row, std::uint16_t col, CellStyle style, const RichText& t) {
+CellSpec text_cell(std::uint32_t row, std::uint16_t col, CellStyle style, const model::RichText& t) {
   CellSpec c;
   c.row = row;
   c.col = col;
@@ -218,8 +50,19 @@ CellSpec value_cell(std::uint32_t row, std::uint16_t col, const model::Cell& cel
   c.style = CellStyle::Number;
   c.number = n->value;
   c.number_format = n->format;
-  c.display = cell.quantity->format();
+  c.display = cell.text.plain();  // the quantity's printed form
   c.loc = cell.quantity->loc.known() ? cell.quantity->loc : cell.loc;
+  return c;
+}
+
+CellSpec count_cell(std::uint32_t row, std::uint16_t col, long long n) {
+  CellSpec c;
+  c.row = row;
+  c.col = col;
+  c.style = CellStyle::Number;
+  c.number = static_cast<double>(n);
+  c.number_format = "0";
+  c.display = std::to_string(n);
   return c;
 }
 
@@ -227,8 +70,107 @@ std::array<const model::Cell*, 5> row_cells(const model::TableRow& r) {
   return {&r.content, &r.target, &r.baseline, &r.result, &r.status};
 }
 
-std::vector<const RichText*> headers(const model::TableColumns& c) {
+std::vector<const model::RichText*> headers(const model::TableColumns& c) {
   return {&c.item, &c.content, &c.target, &c.baseline, &c.result, &c.status};
+}
+
+std::string project_short_label(const Unit& u) {
+  const bool numbered = u.sheet.compare(0, u.number.size(), u.number) == 0 &&
+                        (u.sheet.size() == u.number.size() || u.sheet[u.number.size()] == ' ');
+  return numbered ? u.sheet : u.number + " " + u.sheet;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
+
+using model::DetailTable;
+
+// 項目, 内容, 目標, baseline, result, status. The result column holds the most text (10 and
+// more lines where it is narrow), 目標 is mostly short or a dash: the bounds say so.
+const std::vector<ColBounds> kTableCols = {{6, 12}, {8, 20}, {6, 13}, {6, 14}, {6, 18}, {6, 14}};
+
+// The custom document property for the plan period, named like the overview heading it
+// comes from.
+constexpr const char* kPeriodProperty = "計画期間";
+
+void collect_tables(const std::vector<model::Slide>& slides, std::vector<const DetailTable*>& out) {
+  for (const auto& slide : slides) {
+    if (const auto* d = std::get_if<model::DetailsSlide>(&slide.body)) out.push_back(&d->table);
+    if (const auto* r = std::get_if<model::ResultsSlide>(&slide.body)) {
+      if (r->table) out.push_back(&*r->table);
+    }
+  }
+}
+
+std::vector<Unit> collect_units(const model::Plan& plan) {
+  std::vector<Unit> units;
+  for (std::size_t si = 0; si < plan.sections.size(); ++si) {
+    const auto& sec = plan.sections[si];
+    const std::string snum = model::section_number(si);
+    Unit own{snum + " " + flatten(sec.title.plain()), snum, "", sec.loc, {}, ""};
+    collect_tables(sec.slides, own.tables);
+    if (!own.tables.empty()) units.push_back(std::move(own));
+    for (std::size_t ci = 0; ci < sec.chapters.size(); ++ci) {
+      const auto& ch = sec.chapters[ci];
+      const std::string cnum = model::chapter_number(si, ci);
+      Unit u{cnum + " " + flatten(ch.title.plain()), cnum, ch.sheet,
+             ch.sheet_loc.known() ? ch.sheet_loc : ch.loc, {}, ""};
+      collect_tables(ch.slides, u.tables);
+      if (!u.tables.empty()) units.push_back(std::move(u));
+    }
+  }
+  return units;
+}
+
+std::string where(const diag::SourceLoc& loc) {
+  if (!loc.known()) return "";
+  return " (" + loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ")";
+}
+
+void name_sheets(std::vector<Unit>& units) {
+  SheetNamer namer;
+  namer.reserve(kIndexSheetName);
+  namer.reserve(kNumbersSheetName);
+  for (Unit& u : units) {
+    if (u.explicit_sheet.empty()) continue;
+    std::string problem = sheet_name_problem(u.explicit_sheet);
+    if (!problem.empty()) {
+      throw Error("workbook: chapter " + u.label + where(u.loc) + ": invalid sheet name: " + problem);
+    }
+    if (!namer.reserve(u.explicit_sheet)) {
+      throw Error("workbook: chapter " + u.label + where(u.loc) + ": sheet name \"" +
+                  u.explicit_sheet + "\" is used twice");
+    }
+    u.sheet = u.explicit_sheet;
+  }
+  for (Unit& u : units) {
+    if (u.sheet.empty()) u.sheet = namer.unique(sanitize_sheet_name(u.label));
+  }
+}
+
+// The plan period, where the plan states it: the body of the overview block headed 計画期間
+// (「令和3年8月～令和6年3月（令和3年8月策定）」). Empty when there is none.
+std::string plan_period(const model::Plan& plan) {
+  auto in = [](const std::vector<model::Slide>& slides) -> std::string {
+    for (const auto& slide : slides) {
+      const auto* o = std::get_if<model::OverviewSlide>(&slide.body);
+      if (!o) continue;
+      for (const auto& b : o->blocks) {
+        if (b.heading.plain() == kPeriodProperty && !b.body.empty()) return flatten(b.body.plain());
+      }
+    }
+    return "";
+  };
+  for (const auto& sec : plan.sections) {
+    if (std::string p = in(sec.slides); !p.empty()) return p;
+    for (const auto& ch : sec.chapters) {
+      if (std::string p = in(ch.slides); !p.empty()) return p;
+    }
+  }
+  return "";
 }
 
 bool same_headers(const DetailTable& a, const DetailTable& b) {
@@ -238,14 +180,6 @@ bool same_headers(const DetailTable& a, const DetailTable& b) {
   }
   return true;
 }
-
-// One indicator for the index sheet: where its row is on the chapter's sheet.
-struct IndexEntry {
-  const Unit* unit;
-  const model::TableGroup* group;
-  const model::TableRow* row;
-  std::uint32_t sheet_row;
-};
 
 SheetSpec chapter_sheet(const Unit& u, std::vector<IndexEntry>& index) {
   SheetSpec s;
@@ -278,7 +212,7 @@ SheetSpec chapter_sheet(const Unit& u, std::vector<IndexEntry>& index) {
         for (std::uint16_t i = 0; i < 5; ++i) {
           s.cells.push_back(value_cell(row, static_cast<std::uint16_t>(i + 1), *cells[i]));
         }
-        index.push_back({&u, &g, &r, row});
+        index.push_back({&u, &t, &g, &r, row});
         ++row;
       }
       if (g.rows.empty()) {  // a 項目 without rows still gets its line
@@ -293,58 +227,6 @@ SheetSpec chapter_sheet(const Unit& u, std::vector<IndexEntry>& index) {
     s.freeze_rows = *first_header + 1;
     s.repeat_rows = std::make_pair(*first_header, *first_header);
   }
-  return s;
-}
-
-SheetSpec index_sheet(const std::vector<Unit>& units, const std::vector<IndexEntry>& index) {
-  SheetSpec s;
-  s.name = kIndexSheetName;
-  s.page_header = kIndexSheetName;
-  auto plain_header = [](const char* text) {
-    RichText t;
-    t.runs = {Run{text, false}};
-    return t;
-  };
-  std::vector<RichText> hs = {plain_header("プロジェクト"), plain_header("項目"),
-                              plain_header("内容"),         plain_header("目標"),
-                              plain_header("プラン前の状況"), plain_header("実績"),
-                              plain_header("目標達成状況"), plain_header("詳細シート")};
-  if (!units.empty()) {  // the plan's own headers, from its first table
-    auto from_plan = headers(units.front().tables.front()->columns);
-    for (std::size_t i = 0; i < from_plan.size(); ++i) {
-      if (!from_plan[i]->empty()) hs[i + 1] = *from_plan[i];
-    }
-  }
-  for (std::uint16_t col = 0; col < hs.size(); ++col) {
-    s.cells.push_back(text_cell(0, col, CellStyle::Header, hs[col]));
-  }
-  std::uint32_t row = 1;
-  for (const IndexEntry& e : index) {
-    CellSpec project;
-    project.row = row;
-    project.runs = {Run{e.unit->label, false}};
-    project.loc = e.unit->loc;
-    s.cells.push_back(std::move(project));
-    s.cells.push_back(text_cell(row, 1, CellStyle::Text, e.group->item));
-    auto cells = row_cells(*e.row);
-    for (std::uint16_t i = 0; i < 5; ++i) {
-      s.cells.push_back(value_cell(row, static_cast<std::uint16_t>(i + 2), *cells[i]));
-    }
-    // The link to the row on the chapter's sheet, in a column of its own: LibreOffice
-    // does not wrap hyperlink cells, and a sheet name is short (at most 31 characters).
-    CellSpec link;
-    link.row = row;
-    link.col = 7;
-    link.style = CellStyle::Link;
-    link.runs = {Run{e.unit->sheet, false}};
-    link.link = quote_sheet_name(e.unit->sheet) + "!" + cell_name(e.sheet_row, 1);
-    link.loc = e.unit->loc;
-    s.cells.push_back(std::move(link));
-    ++row;
-  }
-  s.freeze_rows = 1;
-  s.autofilter = Range{0, 0, row - 1, 7};
-  s.repeat_rows = std::make_pair(0u, 0u);
   return s;
 }
 
@@ -372,12 +254,15 @@ std::string cell_name(std::uint32_t row, std::uint16_t col) {
   return letters + std::to_string(row + 1);
 }
 
-WorkbookSpec build_workbook_spec(const model::Plan& plan, const TextMeasure& measure) {
+WorkbookSpec build_workbook_spec(const model::Plan& plan, const TextMeasure& measure,
+                                 const WorkbookOptions& options) {
   WorkbookSpec wb;
   wb.title = flatten(plan.document.title.plain());
   wb.author = flatten(plan.document.organisation.plain());
   wb.subject = flatten(plan.document.subject.plain());
   wb.page_footer_title = wb.title;
+  std::string period = plan_period(plan);
+  if (!period.empty()) wb.custom_properties.emplace_back(kPeriodProperty, period);
 
   std::vector<Unit> units = collect_units(plan);
   name_sheets(units);
@@ -385,12 +270,12 @@ WorkbookSpec build_workbook_spec(const model::Plan& plan, const TextMeasure& mea
   std::vector<SheetSpec> chapters;
   for (const Unit& u : units) chapters.push_back(chapter_sheet(u, index));
 
-  wb.sheets.push_back(index_sheet(units, index));
-  size_sheet(wb.sheets.back(), kIndexCols, measure);
+  wb.sheets.push_back(index_sheet(units, index, options, measure));
   for (SheetSpec& s : chapters) {
-    size_sheet(s, kTableCols, measure);
+    size_sheet(s, kTableCols, measure, std::nullopt);
     wb.sheets.push_back(std::move(s));
   }
+  wb.sheets.push_back(numbers_sheet(index, options, measure));
   return wb;
 }
 

@@ -1,14 +1,19 @@
 // The Excel workbook of the result-detail tables: an 一覧 sheet listing every indicator of
-// every project, then one sheet per chapter laid out like the deck's table.
+// every project (numbered, with its 達成区分 and the deck page it is printed on), one sheet
+// per chapter laid out like the deck's table, and a 数値 sheet: an Excel table of every
+// figure, one row per quantity, for filtering, sums and pivots.
 //
-// The workbook is made from the plan alone (no deck). Column widths and row heights are
-// computed from the real font metrics so that no wrapped text is clipped, because
-// libxlsxwriter cannot autofit and LibreOffice does not grow wrapped rows by itself.
+// The workbook is made from the plan, plus the deck's page numbers when the caller has
+// them. Column widths and row heights are computed from the real font metrics so that no
+// wrapped text is clipped, because libxlsxwriter cannot autofit and LibreOffice does not
+// grow wrapped rows by itself.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -42,6 +47,15 @@ struct WorkbookOptions {
   // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private
   // directory the workbook itself is written in (cli/atomic_output.hpp).
   std::string temp_dir;
+
+  // The number printed on the deck page where each table row is drawn (from the composed
+  // deck). A row missing here gets a blank 頁 cell in the 一覧.
+  std::unordered_map<const model::TableRow*, int> row_pages;
+
+  // Figures found inside a text cell (約1,552万枚 in 「内部資料\n約1,552万枚」), listed in
+  // the 数値 table marked as read from text. Unset: text cells contribute no figures.
+  // (The hook for the figure parser of the arithmetic checks; it must not change the text.)
+  std::function<std::vector<model::Quantity>(const model::Cell&)> text_figures;
 };
 
 // Writes the workbook to `path` (the caller takes care of temporary files and renaming),

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "render_xlsx/measure.hpp"
 #include "render_xlsx/sheet_model.hpp"
@@ -26,6 +27,7 @@ static_assert(LXW_VERSION_ID >= 114, "libxlsxwriter 1.1.4 or newer is needed");
 constexpr lxw_color_t kHeaderFill = 0xDDEBF7;  // pale blue
 constexpr lxw_color_t kLinkColor = 0x0563C1;   // Office hyperlink blue
 constexpr lxw_color_t kBorderColor = 0x808080;
+constexpr std::size_t kMaxHeaderFooterChars = 255;  // Excel's limit per header or footer
 
 char* c_str(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
@@ -74,6 +76,10 @@ class Workbook {
       props.created = static_cast<time_t>(epoch == 0 ? 1 : epoch);
     }
     check(workbook_set_properties(wb_, &props), "workbook: document properties");
+    for (const auto& [name, value] : spec.custom_properties) {
+      check(workbook_set_custom_property_string(wb_, name.c_str(), value.c_str()),
+            "workbook: custom property " + name);
+    }
   }
 
   void sheet(const SheetSpec& s, const std::string& footer_title) {
@@ -95,6 +101,13 @@ class Workbook {
 
     std::map<std::pair<std::uint32_t, std::uint16_t>, const CellSpec*> by_pos;
     for (const CellSpec& c : s.cells) by_pos[{c.row, c.col}] = &c;
+    // Cells hidden under a merged range (its top-left cell excepted, which has a CellSpec).
+    std::set<std::pair<std::uint32_t, std::uint16_t>> merged;
+    for (const Range& m : s.merges) {
+      for (auto r = m.first_row; r <= m.last_row; ++r) {
+        for (auto c = m.first_col; c <= m.last_col; ++c) merged.insert({r, c});
+      }
+    }
     for (const Range& m : s.merges) {
       auto it = by_pos.find({m.first_row, m.first_col});
       lxw_format* f = it != by_pos.end() ? cell_format(*it->second) : format(CellStyle::Text, false, "");
@@ -102,21 +115,28 @@ class Workbook {
             at + " merge " + cell_name(m.first_row, m.first_col) + ":" +
                 cell_name(m.last_row, m.last_col));
     }
-    for (const CellSpec& c : s.cells) write_cell(ws, c, at + " cell " + cell_name(c.row, c.col));
+    for (const CellSpec& c : s.cells) {
+      write_cell(ws, c, at + " cell " + cell_name(c.row, c.col));
+      if (!c.note.empty()) write_note(ws, c, at + " note " + cell_name(c.row, c.col));
+    }
     // Empty cells of the used range (the row between two tables) get the font as well.
-    for (std::uint32_t r = 0; r < s.row_count(); ++r) {
-      for (std::uint16_t c = 0; c < s.col_count(); ++c) {
-        if (by_pos.count({r, c}) || inside_merge(s, r, c)) continue;
+    const std::uint32_t rows = s.row_count();
+    const std::uint16_t cols = s.col_count();
+    for (std::uint32_t r = 0; r < rows; ++r) {
+      for (std::uint16_t c = 0; c < cols; ++c) {
+        if (by_pos.count({r, c}) || merged.count({r, c})) continue;
         check(worksheet_write_blank(ws, r, c, plain()), at + " cell " + cell_name(r, c));
       }
     }
 
-    if (s.freeze_rows > 0) worksheet_freeze_panes(ws, s.freeze_rows, 0);
+    if (s.freeze_rows > 0 || s.freeze_cols > 0) worksheet_freeze_panes(ws, s.freeze_rows, s.freeze_cols);
     if (s.autofilter) {
       const Range& r = *s.autofilter;
       check(worksheet_autofilter(ws, r.first_row, r.first_col, r.last_row, r.last_col),
             at + " autofilter");
     }
+    if (s.table) add_table(ws, s, *s.table, by_pos, at);
+    for (const ListRule& rule : s.lists) add_list(ws, rule, at);
 
     // Print: A4 landscape, one page wide, the header row on every page.
     worksheet_set_paper(ws, 9);
@@ -128,13 +148,18 @@ class Workbook {
       check(worksheet_repeat_rows(ws, s.repeat_rows->first, s.repeat_rows->second),
             at + " print title rows");
     }
+    // Headers and footers name the sheets' font in every section, or Excel and LibreOffice
+    // draw them in Calibri / their default face, whose Ⅱ and digits differ from the cells'.
     lxw_header_footer_options hf{};
     hf.margin = 0.25;
+    const std::string font = "&\"" + options_.font_name + ",Regular\"";
+    const std::size_t room = kMaxHeaderFooterChars - text::utf8::to_u32(font).size() - 20;
     if (!s.page_header.empty()) {
-      std::string header = "&L" + header_footer_text(s.page_header, 200);
+      std::string header = "&L" + font + header_footer_text(s.page_header, room);
       check(worksheet_set_header_opt(ws, header.c_str(), &hf), at + " page header");
     }
-    std::string footer = "&L" + header_footer_text(footer_title, 200) + "&R&P / &N";
+    std::string footer = "&L" + font + header_footer_text(footer_title, room - text::utf8::to_u32(font).size()) +
+                         "&R" + font + "&P / &N";
     check(worksheet_set_footer_opt(ws, footer.c_str(), &hf), at + " page footer");
   }
 
@@ -211,11 +236,82 @@ class Workbook {
     return f;
   }
 
-  static bool inside_merge(const SheetSpec& s, std::uint32_t r, std::uint16_t c) {
-    for (const Range& m : s.merges) {
-      if (r >= m.first_row && r <= m.last_row && c >= m.first_col && c <= m.last_col) return true;
+  // An Excel table over cells already written. libxlsxwriter writes the header row itself
+  // (default captions when none are given), so it gets the header cells' own texts.
+  void add_table(lxw_worksheet* ws, const SheetSpec& s, const TableSpec& t,
+                 const std::map<std::pair<std::uint32_t, std::uint16_t>, const CellSpec*>& by_pos,
+                 const std::string& at) {
+    std::vector<std::string> names;
+    for (auto c = t.range.first_col; c <= t.range.last_col; ++c) {
+      auto it = by_pos.find({t.range.first_row, c});
+      std::string name;
+      if (it != by_pos.end()) {
+        for (const auto& run : it->second->runs) name += run.text;
+      }
+      names.push_back(name);
     }
-    return false;
+    std::vector<lxw_table_column> columns(names.size());
+    std::vector<lxw_table_column*> ptrs;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      columns[i].header = c_str(names[i]);
+      columns[i].header_format = format(CellStyle::Header, false, "");
+      ptrs.push_back(&columns[i]);
+    }
+    ptrs.push_back(nullptr);
+    lxw_table_options options{};
+    options.name = c_str(t.name);
+    options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    options.style_type_number = 1;
+    options.columns = ptrs.data();
+    check(worksheet_add_table(ws, t.range.first_row, t.range.first_col, t.range.last_row, t.range.last_col,
+                              &options),
+          at + " table " + t.name + " (" + s.name + ")");
+  }
+
+  // A drop-down list of the allowed words, and a fill per word (conditional formats).
+  void add_list(lxw_worksheet* ws, const ListRule& rule, const std::string& at) {
+    const Range& r = rule.range;
+    std::vector<char*> words;
+    for (const std::string& w : rule.words) words.push_back(c_str(w));
+    words.push_back(nullptr);
+    lxw_data_validation dv{};
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = words.data();
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    dv.dropdown = LXW_VALIDATION_ON;
+    dv.show_error = LXW_VALIDATION_ON;
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    check(worksheet_data_validation_range(ws, r.first_row, r.first_col, r.last_row, r.last_col, &dv),
+          at + " data validation " + cell_name(r.first_row, r.first_col));
+    for (const WordFill& f : rule.fills) {
+      // The value is a formula: a text must be in double quotes (the words have none).
+      std::string value = "\"" + f.word + "\"";
+      lxw_conditional_format cf{};
+      cf.type = LXW_CONDITIONAL_TYPE_CELL;
+      cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+      cf.value_string = c_str(value);
+      cf.format = fill_format(f.fill);
+      check(worksheet_conditional_format_range(ws, r.first_row, r.first_col, r.last_row, r.last_col, &cf),
+            at + " conditional format " + f.word);
+    }
+  }
+
+  // What a conditional format adds to a cell: only the fill.
+  lxw_format* fill_format(std::uint32_t rgb) {
+    lxw_format*& f = fills_[rgb];
+    if (f) return f;
+    f = workbook_add_format(wb_);
+    if (!f) throw Error("workbook: cannot add a fill format (out of memory)");
+    format_set_bg_color(f, rgb);
+    return f;
+  }
+
+  void write_note(lxw_worksheet* ws, const CellSpec& c, const std::string& at) {
+    lxw_comment_options o{};
+    o.font_name = c_str(options_.font_name);
+    o.font_size = options_.font_size;
+    o.x_scale = 2;  // wide enough for a chapter title on two or three lines
+    check(worksheet_write_comment_opt(ws, c.row, c.col, c.note.c_str(), &o), at);
   }
 
   // Only the font: for rich-text runs (the library's default would be Calibri), empty cells
@@ -279,6 +375,7 @@ class Workbook {
   lxw_workbook* wb_ = nullptr;
   const WorkbookOptions& options_;
   std::map<std::string, lxw_format*> formats_;
+  std::map<std::uint32_t, lxw_format*> fills_;
   lxw_format* run_regular_ = nullptr;
   lxw_format* run_strong_ = nullptr;
 };
@@ -295,7 +392,7 @@ void write_workbook(const model::Plan& plan, const std::string& path,
     throw Error("workbook: the font size must be between 1 and 409 points");
   }
   TextMeasure measure(options);
-  WorkbookSpec spec = build_workbook_spec(plan, measure);
+  WorkbookSpec spec = build_workbook_spec(plan, measure, options);
   check_workbook_spec(spec);
 
   Workbook wb(path, options);

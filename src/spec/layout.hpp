@@ -92,9 +92,10 @@ struct TextRules {
                                        // with the side bearings of a letter: "Ⅰ-1", not "Ⅰ -1"
   double summary_marker_scale = 0.8;   // drawn at this share of the text size: the symbol
                                        // face's solid ➤ is heavier than the text beside it
-  // A paragraph whose last line would hold one or two characters (施, る。) is laid out
-  // again with a measure narrowed in 2 % steps down to `balance_floor` of the box width,
-  // keeping its line count (§7.3). Heights never change, so neither do font sizes.
+  // A paragraph whose last line would hold one or two characters (施, る。) is broken again
+  // at the same measure and line count so that its last line holds more, preferring lines
+  // that keep `balance_floor` of their width (§7.3, text::PreparedParagraph::balance).
+  // Heights never change, so neither do font sizes.
   bool balance = true;
   double balance_floor = 0.80;
 };

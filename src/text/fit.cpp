@@ -21,39 +21,17 @@ int part_shortfall(const PreparedParagraph& p, std::size_t lines, const Break& l
 }
 
 // Balances one LF-free part [first, last) whose breaks at `options` are `laid` (with
-// `forced` emergency breaks): the first (widest) narrower measure that leaves no lonely
-// last line wins; when none does, the one that falls short the least (the widest of those),
-// or the original when nothing helps. Appends the chosen lines to `out`.
+// `forced` emergency breaks): PreparedParagraph::balance re-breaks it at the same measure and
+// line count when its last line is lonely; otherwise, or when nothing improves, `laid` stays.
+// Appends the chosen lines to `out`.
 void balance_part(const PreparedParagraph& p, std::size_t first, std::size_t last,
                   const std::vector<Break>& laid, int forced, const LayoutOptions& options,
                   const BoxSpec& box, std::vector<Break>& scratch, ParagraphLayout& out) {
-  const std::size_t lines = laid.size();
-  int best_short = part_shortfall(p, lines, laid.back(), box.balance_lonely);
-  std::vector<Break> best;
-  LayoutOptions best_options = options;
-  int best_forced = forced;
-  if (best_short != 0) {
-    // k * step rather than repeated subtraction keeps the widths tried exact and stable.
-    for (int k = 1;; ++k) {
-      const double factor = 1.0 - k * box.balance_step;
-      if (factor < box.balance_floor - 1e-9) break;
-      LayoutOptions narrower = options;
-      narrower.width_pt = options.width_pt * factor;
-      scratch.clear();
-      const int f = p.breaks(first, last, narrower, scratch);
-      if (scratch.size() != lines || f > forced) continue;
-      const int sf = part_shortfall(p, lines, scratch.back(), box.balance_lonely);
-      if (sf < best_short) {
-        best_short = sf;
-        best = scratch;
-        best_options = narrower;
-        best_forced = f;
-        if (sf == 0) break;
-      }
-    }
-  }
-  for (const Break& b : best.empty() ? laid : best) out.lines.push_back(p.line(b, best_options));
-  out.forced_count += best_forced;
+  const bool lonely = part_shortfall(p, laid.size(), laid.back(), box.balance_lonely) != 0;
+  const bool better =
+      lonely && p.balance(first, last, laid, options, box.balance_lonely, box.balance_floor, scratch);
+  for (const Break& b : better ? scratch : laid) out.lines.push_back(p.line(b, options));
+  out.forced_count += forced;  // balance() never touches a part with an emergency break
 }
 
 // Lays a paragraph out; with balancing, each LF-separated part is balanced on its own (a
@@ -81,7 +59,7 @@ ParagraphLayout layout_balanced(const PreparedParagraph& p, const LayoutOptions&
   }
   ParagraphLayout out;
   int total_short = 0;
-  if (box.balance && all.size() >= 2 && box.balance_step > 0) {
+  if (box.balance && all.size() >= 2) {
     for (const Part& part : parts)
       total_short += part_shortfall(p, part.end - part.begin, all[part.end - 1], box.balance_lonely);
   }
@@ -163,7 +141,9 @@ std::shared_ptr<const PreparedParagraph> ParagraphCache::get(const std::vector<S
   }
   auto it = map_.find(key_);
   if (it == map_.end())
-    it = map_.emplace(key_, std::make_shared<const PreparedParagraph>(runs, measurer_)).first;
+    it = map_.emplace(key_, phrases_ ? std::make_shared<const PreparedParagraph>(runs, measurer_, *phrases_)
+                                     : std::make_shared<const PreparedParagraph>(runs, measurer_))
+             .first;
   return it->second;
 }
 

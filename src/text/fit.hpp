@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/paragraph.hpp"
+#include "text/phrase.hpp"
 
 namespace plandeck::text {
 
@@ -34,13 +35,15 @@ struct BoxSpec {
   double paragraph_spacing_em = 0;  // extra space between paragraphs, in em of the size
   double marker_gap_em = 0.25;    // space between a marker and its text, in em
   bool hanging = false;           // hanging punctuation (never in table cells)
-  // Balancing (§7.3, "poor man's text-wrap: balance"): when a paragraph's last line holds
-  // at most `balance_lonely` clusters (closing brackets and 、。，． not counted), the
-  // paragraph is laid out again with its measure reduced by `balance_step` of the width at
-  // a time, down to `balance_floor` of it. Only layouts with the same line count and no
-  // more forced breaks count; the first that leaves no lonely last line is kept, else the
-  // first that leaves the longest one ("導入" rather than "入"), else the original. Line counts never change,
-  // so heights (and the size search) are exactly those of an unbalanced layout.
+  // Balancing (§7.3): when an LF-separated part's last line holds at most `balance_lonely`
+  // clusters (closing brackets and 、。，． not counted), the part is broken again at the same
+  // measure and line count so that its last line holds more (PreparedParagraph::balance:
+  // lines stay as full as that allows, and no break of a worse rank than the greedy layout
+  // used is created; lines before the last keeping `balance_floor` of their width are
+  // preferred); if no layout gets there, the one that leaves the last line longest, else
+  // the original. Line counts never change, so heights (and the size search) are exactly
+  // those of an unbalanced layout. balance_step belonged to the former narrowing search
+  // and is not used.
   bool balance = false;
   int balance_lonely = 2;
   double balance_step = 0.02;
@@ -82,10 +85,14 @@ struct FitResult {
 // what they give on the paragraphs it was made from. Holds no reference to them.
 // Prepared paragraphs by content (the runs' texts and styles), for one measurer: a layout
 // that measures the same text at several sizes (shrink-to-fit of a whole slide) prepares it
-// once. Not thread-safe: use one cache per thread (compose uses one per call).
+// once. Not thread-safe: use one cache per thread (compose uses one per call). Paragraphs
+// prepared here break phrase-aware (linebreak_rank.hpp): the cache owns the ICU phrase
+// iterator, opened once per cache and reused for every paragraph; `phrases` = false gives
+// plain JLREQ breaking (the spec's greedy lines) and opens no iterator.
 class ParagraphCache {
  public:
-  explicit ParagraphCache(const Measurer& measurer) : measurer_(measurer) {}
+  explicit ParagraphCache(const Measurer& measurer, bool phrases = true)
+      : measurer_(measurer), phrases_(phrases ? std::make_unique<PhraseBreaker>() : nullptr) {}
   ParagraphCache(const ParagraphCache&) = delete;
   ParagraphCache& operator=(const ParagraphCache&) = delete;
 
@@ -94,6 +101,7 @@ class ParagraphCache {
 
  private:
   const Measurer& measurer_;
+  std::unique_ptr<PhraseBreaker> phrases_;  // null: plain JLREQ breaking
   std::unordered_map<std::u32string, std::shared_ptr<const PreparedParagraph>> map_;
   std::u32string key_;  // reused between look-ups
 };

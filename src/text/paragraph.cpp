@@ -1,29 +1,29 @@
 #include "text/paragraph.hpp"
 
+#include "text/linebreak_rank.hpp"
 #include "text/measurer.hpp"
+#include "text/paragraph_internal.hpp"
+#include "text/phrase.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::text {
 
-namespace {
-
-bool is_space(BreakClass c) { return c == BreakClass::SP || c == BreakClass::ISP; }
-bool is_invisible(BreakClass c) { return c == BreakClass::ZW || c == BreakClass::WJ; }
-// Only these may hang past the right edge (JLREQ burasage; spec §5.6).
-bool can_hang(char32_t cp) { return cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF0E; }
-
-// Compare `units * size <= width * 1000` (§5.6). Widths are integers, so the only rounding
-// is in a decimal box width; the tolerance keeps "equality fits" robust.
-struct Fit {
-  double size;
-  double limit;
-  explicit Fit(const LayoutOptions& o) : size(o.size_pt), limit(o.width_pt * 1000.0 + 1e-6) {}
-  bool operator()(long units) const { return static_cast<double>(units) * size <= limit; }
-};
-
-}  // namespace
+using detail::can_hang;
+using detail::Fit;
+using detail::is_invisible;
+using detail::is_space;
 
 PreparedParagraph::PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer) {
+  prepare(runs, measurer, nullptr);
+}
+
+PreparedParagraph::PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer,
+                                     PhraseBreaker& phrases) {
+  prepare(runs, measurer, &phrases);
+}
+
+void PreparedParagraph::prepare(const std::vector<StyledRun>& runs, const Measurer& measurer,
+                                PhraseBreaker* phrases) {
   std::size_t n = 0;
   for (const StyledRun& r : runs) n += r.text.size();
   text_.reserve(n);
@@ -46,8 +46,26 @@ PreparedParagraph::PreparedParagraph(const std::vector<StyledRun>& runs, const M
     }
     widths_.push_back(w);
   }
-  break_ok_.assign(clusters_.size(), 0);
-  for (std::size_t j = 1; j < clusters_.size(); ++j) break_ok_[j] = break_allowed(clusters_, j) ? 1 : 0;
+  // Plain ranks now (every allowed break alike); phrase ranks when a line first has to
+  // break (rank_phrases): most titles, labels and cells fit on one line and never need ICU.
+  ranks_ = rank_breaks(text_, clusters_, {});
+  if (phrases && clusters_.size() > 1) {
+    phrases_ = phrases;
+    ranked_ = false;
+  }
+}
+
+void PreparedParagraph::rank_phrases() const {
+  if (ranked_) return;
+  std::vector<unsigned char> phrase_start;
+  phrases_->boundaries(text_, phrase_start);
+  ranks_ = rank_breaks(text_, clusters_, phrase_start);
+  ranked_ = true;
+}
+
+unsigned PreparedParagraph::rank(std::size_t j) const {
+  rank_phrases();
+  return ranks_[j];
 }
 
 bool PreparedParagraph::hard_break(std::size_t cluster) const {
@@ -62,28 +80,69 @@ int PreparedParagraph::content_clusters(std::size_t from, std::size_t to) const 
 }
 
 // One step of greedy first fit (§5.6): the line that starts at cluster i of the paragraph
-// [i, last). Push-out is implied: the line ends at the last legal break that fits.
+// [i, last). Push-out is implied: the line ends at the last legal break that fits. With
+// ranks, it ends at the last fitting break of the best rank that fits at all; a break after
+// an author's space is preferred only when it fills at least half the line (a typed space
+// early in a long line is not a reason to leave the rest empty).
 PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t last,
-                                                      const LayoutOptions& options) const {
+                                                      const LayoutOptions& options,
+                                                      const std::vector<unsigned char>* allowed,
+                                                      bool plain) const {
   const Fit fits(options);
-  Break b{i, 0, false, false};
+  if (!ranked_ && !plain) {
+    // Ranks matter only when the rest of the part does not fit on this line.
+    long sum = 0, visible = 0;
+    for (std::size_t j = i; j < last; ++j) {
+      sum += widths_[j];
+      if (!is_space(clusters_[j].cls)) visible = sum;
+    }
+    if (fits(visible)) return Break{i, last, false, false};
+    rank_phrases();
+  }
+  // best[r]: the furthest fitting break of rank r; rank kAuthorSpace + 1 is the part's end.
+  struct Candidate {
+    std::size_t to = 0;
+    bool hangs = false;
+    long visible = 0;
+  };
+  constexpr std::size_t kEnd = kAuthorSpace + 1;
+  Candidate best[kEnd + 1];
   long sum = 0, visible = 0;
   for (std::size_t j = i + 1; j <= last; ++j) {
     const long before = visible;  // visibleWidth(i, j-1)
     sum += widths_[j - 1];
     if (!is_space(clusters_[j - 1].cls)) visible = sum;
-    if (j == last || break_ok_[j]) {
+    const std::size_t r = j == last ? kEnd : (plain && ranks_[j] != kNever) ? std::size_t{kPhrase} : ranks_[j];
+    if (r != kNever && (!allowed || (*allowed)[j])) {
       if (fits(visible)) {
-        b.to = j;
-        b.hangs = false;
+        best[r] = Candidate{j, false, visible};
       } else if (options.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(before)) {
-        b.to = j;
-        b.hangs = true;
+        best[r] = Candidate{j, true, before};
       }
     }
     if (!fits(before)) break;  // nothing further can fit
   }
-  if (b.to == 0) {  // emergency: no legal break fits; cut at the last cluster that does
+  Break b{i, 0, false, false};
+  auto take = [&b](const Candidate& c) {
+    b.to = c.to;
+    b.hangs = c.hangs;
+  };
+  const Candidate& space = best[kAuthorSpace];
+  if (best[kEnd].to) {
+    take(best[kEnd]);
+  } else if (space.to && 2.0 * static_cast<double>(space.visible) * fits.size >= fits.limit) {
+    take(space);
+  } else if (space.to || best[kPhrase].to) {
+    take(space.to > best[kPhrase].to ? space : best[kPhrase]);
+  } else {
+    for (std::size_t r = kScriptChange; r >= kWholeWord; --r) {
+      if (best[r].to) {
+        take(best[r]);
+        break;
+      }
+    }
+  }
+  if (b.to == 0 && !allowed) {  // emergency: no legal break fits; cut at the last cluster that does
     b.forced = true;
     b.to = i + 1;
     long s = 0, v = 0;
@@ -98,20 +157,39 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
   return b;
 }
 
+int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+                              std::vector<Break>& out) const {
+  int forced_count = 0;
+  for (std::size_t i = first; i < last;) {
+    Break b = next_line(i, last, options, nullptr, plain);
+    out.push_back(b);
+    if (b.forced) ++forced_count;
+    i = b.to;
+  }
+  return forced_count;
+}
+
 int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
                               std::vector<Break>& out) const {
   if (first == last) {  // empty paragraph: one empty line
     out.push_back(Break{first, first, false, false});
     return 0;
   }
-  int forced_count = 0;
-  for (std::size_t i = first; i < last;) {
-    Break b = next_line(i, last, options);
-    out.push_back(b);
-    if (b.forced) ++forced_count;
-    i = b.to;
-  }
-  return forced_count;
+  const std::size_t start = out.size();
+  const int forced = greedy(first, last, options, false, out);
+  if (!phrases_ || !ranked_) return forced;  // plain breaking, or one line: nothing ranked
+  // Phrases are a preference that must not cost a line or an emergency break: when the
+  // plain JLREQ greedy layout needs fewer lines (and no emergency break), the part is set
+  // in that many lines with the best breaks that allow it (fewest_lines).
+  std::vector<Break> plain;
+  const int plain_forced = greedy(first, last, options, true, plain);
+  const std::size_t lines = out.size() - start;
+  if (plain_forced != 0 || (lines <= plain.size() && forced == 0)) return forced;
+  std::vector<Break> planned;
+  if (!plan_best(first, last, plain.size(), options, planned)) return forced;
+  out.resize(start);
+  out.insert(out.end(), planned.begin(), planned.end());
+  return 0;
 }
 
 int PreparedParagraph::breaks(const LayoutOptions& options, std::vector<Break>& out) const {
@@ -140,12 +218,32 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
       ++c.lines;
       continue;
     }
+    // The same choice as breaks(): the phrase-ranked greedy lines, unless the plain ones
+    // are fewer without an emergency break and plan_best sets the part in that many.
+    int lines = 0, forced = 0;
     for (std::size_t i = first; i < last;) {
       Break b = next_line(i, last, options);
-      c.forced += b.forced ? 1 : 0;
-      ++c.lines;
+      forced += b.forced ? 1 : 0;
+      ++lines;
       i = b.to;
     }
+    if (phrases_ && ranked_) {
+      int plain_lines = 0, plain_forced = 0;
+      for (std::size_t i = first; i < last;) {
+        Break b = next_line(i, last, options, nullptr, true);
+        plain_forced += b.forced ? 1 : 0;
+        ++plain_lines;
+        i = b.to;
+      }
+      std::vector<Break> planned;
+      if (plain_forced == 0 && (plain_lines < lines || forced != 0) &&
+          plan_best(first, last, static_cast<std::size_t>(plain_lines), options, planned)) {
+        lines = plain_lines;
+        forced = 0;
+      }
+    }
+    c.lines += lines;
+    c.forced += forced;
   }
   return c;
 }
@@ -160,6 +258,7 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
   const Fit fits(options);
   const std::size_t from = b.from, to = b.to;
   line.forced = b.forced;
+  line.cuts_word = to < clusters_.size() && !hard_break(to) && rank(to) == kWholeWord;
   line.begin = clusters_[from].begin;
   line.end = clusters_[to - 1].end;
   std::size_t draw_end = to;  // trailing spaces are neither counted nor drawn

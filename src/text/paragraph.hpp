@@ -1,5 +1,7 @@
 // Paragraph layout (spec §5.6/§5.7): greedy first-fit filling over kinsoku break
-// opportunities, push-out, optional hanging punctuation, emergency breaks.
+// opportunities, push-out, optional hanging punctuation, emergency breaks. With a
+// PhraseBreaker the opportunities are ranked (linebreak_rank.hpp): each line ends at the
+// furthest fitting break of the best rank that fits, so phrases stay whole where they can.
 //
 // Input is normalised text (see normalize.hpp) as styled runs; breaking works across run
 // boundaries, and each cluster is measured with its run's style (strong = bold chain).
@@ -7,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,7 @@
 namespace plandeck::text {
 
 class Measurer;
+class PhraseBreaker;
 
 struct StyledRun {
   std::u32string text;
@@ -43,6 +47,10 @@ struct Line {
   bool forced = false;    // emergency break: no legal opportunity fitted
   bool hanging = false;   // the last cluster overhangs the measure
   bool overflow = false;  // wider than the measure even so (a cluster wider than the box)
+  // The line ends inside a word no better break could avoid at this measure: a katakana
+  // word, a number and its unit, a Latin name (rank kWholeWord, linebreak_rank.hpp). A
+  // table that chooses column widths can look for these; plain JLREQ layout never sets it.
+  bool cuts_word = false;
   // Code point range [begin, end) in the concatenated run texts, trailing spaces included
   // (Normalized::offsets maps code points back to input bytes for diagnostics).
   std::size_t begin = 0;
@@ -65,7 +73,15 @@ struct ParagraphLayout {
 class PreparedParagraph {
  public:
   PreparedParagraph() = default;
+  // Plain JLREQ breaking: every allowed break is as good as any other (the spec's §5.6).
   PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer);
+  // Phrase-aware breaking: `phrases` ranks the allowed breaks. It is asked only when a line
+  // of this paragraph first has to break (ICU costs more than all the rest of preparing a
+  // paragraph, and most titles, labels and cells never wrap), so it must outlive this
+  // paragraph, and the paragraph belongs to the breaker's thread, as the breaker does
+  // (ParagraphCache owns both).
+  PreparedParagraph(const std::vector<StyledRun>& runs, const Measurer& measurer,
+                    PhraseBreaker& phrases);
 
   // One line as a range of clusters [from, to). from == to is the single empty line of an
   // empty LF-separated paragraph; it starts at cluster `from` (or at the end of the text).
@@ -80,8 +96,12 @@ class PreparedParagraph {
   std::size_t cluster_count() const { return clusters_.size(); }
   bool hard_break(std::size_t cluster) const;  // the cluster is an LF
 
-  // Greedy breaks of clusters [first, last) (no LF inside), appended to `out`; returns
-  // the number of emergency breaks. first == last gives one empty line.
+  // Breaks of clusters [first, last) (no LF inside), appended to `out`; returns the number
+  // of emergency breaks. first == last gives one empty line. Greedy lines; with phrases,
+  // when plain JLREQ greedy breaking gives fewer lines (or fewer emergency breaks), the
+  // part is set in that many lines with the best-ranked breaks that allow it, if that needs
+  // no cut through a katakana word, a number and its unit or a name (plan_best): phrase
+  // preference alone never makes a paragraph taller.
   int breaks(std::size_t first, std::size_t last, const LayoutOptions& options,
              std::vector<Break>& out) const;
   // Lines and forced breaks of the whole text at `options` (layout(options) without
@@ -101,15 +121,70 @@ class PreparedParagraph {
   // Clusters of [from, to) that are not closing brackets, spaces or 、。，． (balancing).
   int content_clusters(std::size_t from, std::size_t to) const;
 
+  // The rank (linebreak_rank.hpp) of a break before cluster j (1 <= j < cluster_count()).
+  unsigned rank(std::size_t j) const;
+  const Cluster& cluster(std::size_t k) const { return clusters_[k]; }
+
+  // Balancing (paragraph_balance.cpp). The LF-free part [first, last) was laid out as `laid`
+  // at `options` (breaks(first, last, options, ...)) and its last line holds at most
+  // `lonely` content clusters. Sets `out` to the same number of lines, none forced, whose
+  // last line holds more: each line is still the furthest fitting break of the best rank,
+  // among the breaks that leave the rest settable that way, so only the lines before the
+  // end give up text, and no break of a rank the greedy layout avoided is created (a
+  // script-change break inside a phrase only when no phrase-level solution exists).
+  // Layouts whose lines before the last keep at least `floor` of their greedy width are
+  // preferred (no line wraps much earlier than it did); without one, any width. When no
+  // such layout exists, `out` is the one that leaves the last line longest if that is
+  // longer than `laid`'s, and false is returned when nothing improves.
+  // Parts of more than kMaxBalancedLines lines are not balanced (the search would be slow).
+  bool balance(std::size_t first, std::size_t last, const std::vector<Break>& laid,
+               const LayoutOptions& options, int lonely, double floor, std::vector<Break>& out) const;
+  static constexpr std::size_t kMaxBalancedLines = 64;
+  static constexpr std::size_t kMaxPlannedClusters = 2000;  // longer parts are not planned
+
  private:
-  Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options) const;
+  void prepare(const std::vector<StyledRun>& runs, const Measurer& measurer, PhraseBreaker* phrases);
+  // Replaces the plain ranks by phrase ranks, once (a no-op without a breaker).
+  void rank_phrases() const;
+  // The next line from cluster i of the LF-free part [i, last). `allowed` (indexed by
+  // cluster, may be null) restricts the breaks considered (balancing); without it no break
+  // fitting means an emergency break.
+  // `plain`: every allowed break alike (the spec's greedy), whatever the ranks.
+  Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
+                  const std::vector<unsigned char>* allowed = nullptr, bool plain = false) const;
+  // Greedy lines of the LF-free part [first, last) (first < last); returns the forced count.
+  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+             std::vector<Break>& out) const;
+  // Planning a part in a given number of lines (paragraph_balance.cpp). `plan` sets `out` to
+  // `lines` lines over breaks of rank >= min_rank (or marked in `also`), the last holding at
+  // least `need` content clusters, each other line k at least `keep` x keep_widths[k] wide:
+  // line by line the greedy choice among the breaks that leave the rest settable so with
+  // the fewest and mildest breaks below phrase level; false when no such layout exists.
+  // plan_best: any rank but kWholeWord.
+  struct PlanRequest {
+    std::size_t first = 0, last = 0, lines = 0;
+    unsigned min_rank = 0;
+    int need = 0;
+    double keep = 0;
+    const std::vector<long>* keep_widths = nullptr;
+    const std::vector<unsigned char>* also = nullptr;
+    long max_cost = -1;  // >= 0: no layout whose sub-phrase breaks cost more
+  };
+  static constexpr long kMaxLineSavingCost = 3;
+  bool plan(const PlanRequest& request, const LayoutOptions& options, std::vector<Break>& out) const;
+  bool plan_best(std::size_t first, std::size_t last, std::size_t lines, const LayoutOptions& options,
+                 std::vector<Break>& out) const;
 
   std::u32string text_;
   std::u32string drawn_;             // Measurer::draw_char of each code point
   std::vector<int> styles_;
   std::vector<Cluster> clusters_;
   std::vector<long> widths_;         // per cluster, 1/1000 em (0 for invisible and LF)
-  std::vector<unsigned char> break_ok_;  // [j]: break_allowed(clusters_, j), j >= 1
+  // [j]: rank of a break before cluster j (kNever: forbidden). Computed lazily with
+  // phrases_ (see the constructor); mutable for that cache only.
+  mutable std::vector<std::uint8_t> ranks_;
+  PhraseBreaker* phrases_ = nullptr;
+  mutable bool ranked_ = true;
 };
 
 // Lays out runs. Empty input gives zero lines; otherwise each LF-separated paragraph gives

@@ -15,7 +15,15 @@ Records:
   filter    sheet ref
   print     sheet paper orientation fitToWidth fitToHeight fitToPage title_rows
             (an absent fitToWidth/fitToHeight is printed as 1, the OOXML default)
-  hf        sheet header_left footer_left footer_right
+  hf        sheet header_left footer_left footer_right   (texts, without font codes)
+  hffont    sheet header_left footer_left footer_right   (the font each section names)
+  margins   sheet left right                             (inches)
+  note      sheet coord text                             (a cell's comment)
+  valid     sheet sqref type formula1 allow_blank        (data validations)
+  cf        sheet sqref type operator formula fill       (conditional formats, fill RGB)
+  table     sheet name ref comma-separated column names
+  custom    name value                                   (docProps/custom.xml)
+  calc      attributes of <calcPr> in xl/workbook.xml, as name=value pairs
   col       sheet letter width
   row       sheet number height
   rich      index run font bold text      (from xl/sharedStrings.xml, runs of rich strings)
@@ -88,6 +96,8 @@ def main(path):
                     c.alignment.vertical, c.alignment.horizontal, b, fill)
                 if c.hyperlink is not None:
                     out("link", name, c.coordinate, c.hyperlink.location)
+                if c.comment is not None:
+                    out("note", name, c.coordinate, c.comment.text)
         out("fonts", name, ",".join(sorted(xml_fonts[name])))
         for r in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
             out("merge", name, r.coord)
@@ -100,6 +110,18 @@ def main(path):
             ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
             ws.print_title_rows)
         out("hf", name, ws.oddHeader.left.text, ws.oddFooter.left.text, ws.oddFooter.right.text)
+        out("hffont", name, ws.oddHeader.left.font, ws.oddFooter.left.font, ws.oddFooter.right.font)
+        out("margins", name, ws.page_margins.left, ws.page_margins.right)
+        for dv in ws.data_validations.dataValidation:
+            out("valid", name, str(dv.sqref), dv.type, dv.formula1, int(bool(dv.allow_blank)))
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                fill = None
+                if rule.dxf is not None and rule.dxf.fill is not None:
+                    fill = rule.dxf.fill.bgColor.rgb or rule.dxf.fill.fgColor.rgb
+                out("cf", name, str(cf.sqref), rule.type, rule.operator, ",".join(rule.formula), fill)
+        for t in ws.tables.values():
+            out("table", name, t.name, t.ref, ",".join(c.name for c in t.tableColumns))
         for letter, d in sorted(ws.column_dimensions.items()):
             if d.width:
                 out("col", name, letter, repr(float(d.width)))
@@ -109,6 +131,12 @@ def main(path):
 
     ns = NS
     with zipfile.ZipFile(path) as z:
+        if "docProps/custom.xml" in z.namelist():
+            root = ET.fromstring(z.read("docProps/custom.xml"))
+            for prop in root:
+                out("custom", prop.get("name"), "".join(prop.itertext()))
+        calc = ET.fromstring(z.read("xl/workbook.xml")).find("m:calcPr", ns)
+        out("calc", *(sorted(f"{k}={v}" for k, v in calc.attrib.items()) if calc is not None else []))
         if "xl/sharedStrings.xml" in z.namelist():
             root = ET.fromstring(z.read("xl/sharedStrings.xml"))
             for i, si in enumerate(root.findall("m:si", ns)):

@@ -309,10 +309,10 @@ TEST_CASE("balancing fills a lonely last line without changing the line count", 
     const t::FitResult r = t::fit_box({para(text)}, metric, box);
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"オンライン申請サポートの充", "実"});
   }
-  SECTION("on: narrower measures until the last line holds more than two clusters") {
+  SECTION("on: lines before the end give up text until the last holds more than two clusters") {
     box.balance = true;
     const t::FitResult r = t::fit_box({para(text)}, metric, box);
-    // 130 pt x 0.92 = 119.6 pt: 11 characters; "の充" (2) at 0.98-0.94 is still lonely.
+    // "の充" (2) would still be lonely: three clusters move down.
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"オンライン申請サポート", "の充実"});
     CHECK(r.size == 10);
     CHECK(r.line_count == 2);
@@ -328,38 +328,44 @@ TEST_CASE("balancing fills a lonely last line without changing the line count", 
     // "いる。" (two) is still lonely; 0.88 x 150 = 132 pt puts 13 em on the first line.
     CHECK(got == std::vector<std::string>{"県民負担の軽減につながっ", "ている。"});
   }
-  SECTION("three lines: the first narrower measure that fills the last line wins") {
+  SECTION("three lines: the lines before the last share what it needs, none wraps early") {
     box.balance = true;
     box.width_pt = 100;
     std::string kanji;
     for (int i = 0; i < 21; ++i) kanji += "漢";
     const t::FitResult r = t::fit_box({para(kanji)}, metric, box);
     REQUIRE(r.paragraphs[0].lines.size() == 3);
-    CHECK(r.paragraphs[0].lines[0].line.text().size() == 9);  // 98 pt: 9 per line
+    // Greedy: 10 / 10 / 1. 10 / 8 / 3 would leave the second line 80 % of its width, under
+    // the floor (82 %): each line gives up one instead.
+    CHECK(r.paragraphs[0].lines[0].line.text().size() == 9);
+    CHECK(r.paragraphs[0].lines[1].line.text().size() == 9);
     CHECK(r.paragraphs[0].lines[2].line.text().size() == 3);
+    box.balance_floor = 0;  // without the floor, the first line stays full
+    const t::FitResult any = t::fit_box({para(kanji)}, metric, box);
+    CHECK(any.paragraphs[0].lines[0].line.text().size() == 10);
+    CHECK(any.paragraphs[0].lines[1].line.text().size() == 8);
   }
-  SECTION("no narrower measure without a new forced break: the layout is kept") {
+  SECTION("no layout without a forced break: the layout is kept") {
     box.balance = true;
     box.width_pt = 100;
     const t::FitResult r = t::fit_box({para("ABCDEFGHIJKLMNOPQRST漢")}, metric, box);
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"ABCDEFGHIJKLMNOPQRST", "漢"});
     CHECK(r.forced_count == 0);
   }
-  SECTION("when no measure fills the last line, the one that leaves it longest wins") {
+  SECTION("when no layout fills the last line, the one that leaves it longest wins") {
     box.balance = true;
     box.width_pt = 100;
-    // 98 pt moves 漢 down ("漢字": still two); below 90 pt the Latin word would be cut.
+    // 漢 can move down ("漢字": still two); the Latin word cannot be cut.
     const t::FitResult r = t::fit_box({para("ABCDEFGHIJKLMNOPQR漢字")}, metric, box);
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"ABCDEFGHIJKLMNOPQR", "漢字"});
     box.balance = false;
     CHECK(texts(t::fit_box({para("ABCDEFGHIJKLMNOPQR漢字")}, metric, box).paragraphs[0]) ==
           std::vector<std::string>{"ABCDEFGHIJKLMNOPQR漢", "字"});
   }
-  SECTION("each LF-separated part is narrowed on its own: a full first part does not block") {
+  SECTION("each LF-separated part is balanced on its own: a full first part does not block") {
     box.balance = true;
     box.width_pt = 100;
-    // Narrowing the whole cell would wrap the first part (a third line): rejected. The
-    // second part alone can be narrowed (88 pt: 8 per line).
+    // The first part keeps its one line; the second part's first line gives up two.
     const t::FitResult r = t::fit_box({para("あいうえおかきくけこ\nさしすせそたちつてとな")}, metric, box);
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"あいうえおかきくけこ", "さしすせそたちつ", "てとな"});
     REQUIRE(r.paragraphs[0].lines.size() == 3);

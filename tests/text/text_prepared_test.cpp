@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,11 +31,24 @@ bool is_space(t::BreakClass c) { return c == t::BreakClass::SP || c == t::BreakC
 bool is_invisible(t::BreakClass c) { return c == t::BreakClass::ZW || c == t::BreakClass::WJ; }
 bool can_hang(char32_t cp) { return cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF0E; }
 
+bool counts_as_content(const t::Cluster& c) {
+  switch (c.cls) {
+    case t::BreakClass::SP: case t::BreakClass::ISP: case t::BreakClass::ZW: case t::BreakClass::WJ:
+    case t::BreakClass::BK: case t::BreakClass::CL: case t::BreakClass::FWIS: case t::BreakClass::IS:
+      return false;
+    default:
+      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
+  }
+}
+
 class RefFiller {
  public:
+  // lonely >= 0: balance each part whose last line holds at most `lonely` content clusters,
+  // preferring lines that keep `floor` of their greedy width.
   RefFiller(const std::u32string& text, const std::vector<int>& styles, const t::Measurer& m,
-            const t::LayoutOptions& o)
-      : text_(text), styles_(styles), m_(m), o_(o), clusters_(t::make_clusters(text)) {
+            const t::LayoutOptions& o, int lonely = -1, double floor = 0)
+      : text_(text), styles_(styles), m_(m), o_(o), clusters_(t::make_clusters(text)), lonely_(lonely),
+        floor_(floor) {
     limit_ = o.width_pt * 1000.0 + 1e-6;
     for (const t::Cluster& c : clusters_) {
       long w = 0;
@@ -66,6 +80,11 @@ class RefFiller {
       out.lines.push_back(line);
       return;
     }
+    struct Step {
+      std::size_t from, to;
+      bool forced, hangs;
+    };
+    std::vector<Step> steps;
     std::size_t i = first;
     while (i < last) {
       std::size_t best = 0;
@@ -99,10 +118,78 @@ class RefFiller {
         }
         while (best < last && is_space(clusters_[best].cls)) ++best;
       }
-      out.lines.push_back(make_line(i, best, forced, best_hangs));
-      if (forced) ++out.forced_count;
+      steps.push_back(Step{i, best, forced, best_hangs});
       i = best;
     }
+    // Balancing, by exhaustive search: the layout with the same number of lines whose line
+    // ends, taken from the first line on, are as far as possible, with a last line of at
+    // least `need` content clusters; `need` from lonely + 1 down to one more than the
+    // greedy last line has; for each, first with every line but the last at least floor_
+    // of its greedy width, then without. Only for parts without emergency breaks.
+    const bool any_forced = std::any_of(steps.begin(), steps.end(), [](const Step& s) { return s.forced; });
+    const int had = content(steps.back().from, steps.back().to);
+    if (lonely_ >= 0 && steps.size() >= 2 && steps.size() <= t::PreparedParagraph::kMaxBalancedLines &&
+        last - first <= t::PreparedParagraph::kMaxPlannedClusters &&
+        !any_forced && had <= lonely_) {
+      greedy_.clear();
+      for (const Step& st : steps) greedy_.push_back(visible_width(st.from, st.to));
+      bool done = false;
+      for (int need = lonely_ + 1; need > had && !done; --need) {
+        for (double f : {floor_, 0.0}) {
+          keep_ = f;
+          std::vector<std::size_t> ends;
+          std::set<std::pair<std::size_t, std::size_t>> dead;
+          if (search(first, last, steps.size(), need, ends, dead)) {
+            std::size_t from = first;
+            steps.clear();
+            for (std::size_t e : ends) {
+              steps.push_back(Step{from, e, false, !fits(visible_width(from, e))});
+              from = e;
+            }
+            done = true;
+            break;
+          }
+          if (floor_ <= 0) break;
+        }
+      }
+    }
+    for (const Step& st : steps) {
+      out.lines.push_back(make_line(st.from, st.to, st.forced, st.hangs));
+      if (st.forced) ++out.forced_count;
+    }
+  }
+  long visible_width(std::size_t i, std::size_t j) const {
+    long sum = 0, visible = 0;
+    for (std::size_t k = i; k < j; ++k) {
+      sum += widths_[k];
+      if (!is_space(clusters_[k].cls)) visible = sum;
+    }
+    return visible;
+  }
+  bool line_fits(std::size_t i, std::size_t j) const {
+    if (fits(visible_width(i, j))) return true;
+    return o_.hanging && j - 1 > i && can_hang(clusters_[j - 1].base) && fits(visible_width(i, j - 1));
+  }
+  int content(std::size_t i, std::size_t j) const;
+  // Sets [i, last) in `lines` lines; the ends in `ends`. Furthest line end first.
+  bool search(std::size_t i, std::size_t last, std::size_t lines, int need, std::vector<std::size_t>& ends,
+              std::set<std::pair<std::size_t, std::size_t>>& dead) const {
+    if (lines == 1) {
+      if (!line_fits(i, last) || content(i, last) < need) return false;
+      ends.push_back(last);
+      return true;
+    }
+    if (dead.count({i, lines})) return false;
+    const std::size_t k = greedy_.size() - lines;  // index of this line
+    for (std::size_t j = last - 1; j > i; --j) {
+      if (!t::break_allowed(clusters_, j) || !line_fits(i, j)) continue;
+      if (static_cast<double>(visible_width(i, j)) < keep_ * static_cast<double>(greedy_[k]) - 1e-9) continue;
+      ends.push_back(j);
+      if (search(j, last, lines - 1, need, ends, dead)) return true;
+      ends.pop_back();
+    }
+    dead.insert({i, lines});
+    return false;
   }
   t::Line make_line(std::size_t from, std::size_t to, bool forced, bool hangs) {
     t::Line line;
@@ -139,115 +226,34 @@ class RefFiller {
   std::vector<t::Cluster> clusters_;
   std::vector<long> widths_;
   double limit_ = 0;
+  int lonely_ = -1;
+  double floor_ = 0;
+  double keep_ = 0;
+  std::vector<long> greedy_;  // visible widths of the greedy lines of the part balanced
 };
 
+int RefFiller::content(std::size_t i, std::size_t j) const {
+  int n = 0;
+  for (std::size_t k = i; k < j; ++k)
+    if (counts_as_content(clusters_[k])) ++n;
+  return n;
+}
+
 t::ParagraphLayout ref_layout(const std::vector<t::StyledRun>& runs, const t::Measurer& m,
-                              const t::LayoutOptions& o) {
+                              const t::LayoutOptions& o, int lonely = -1, double floor = 0) {
   std::u32string text;
   std::vector<int> styles;
   for (const t::StyledRun& r : runs) {
     text += r.text;
     styles.insert(styles.end(), r.text.size(), r.style);
   }
-  return RefFiller(text, styles, m, o).run();
+  return RefFiller(text, styles, m, o, lonely, floor).run();
 }
 
-bool counts_as_content(const t::Cluster& c) {
-  switch (c.cls) {
-    case t::BreakClass::SP: case t::BreakClass::ISP: case t::BreakClass::ZW: case t::BreakClass::WJ:
-    case t::BreakClass::BK: case t::BreakClass::CL: case t::BreakClass::FWIS: case t::BreakClass::IS:
-      return false;
-    default:
-      return !(c.base == 0x3001 || c.base == 0x3002 || c.base == 0xFF61 || c.base == 0xFF64);
-  }
-}
-
-int ref_shortfall(const std::u32string& text, const std::vector<t::Line>& lines, int max_clusters) {
-  int total = 0;
-  std::size_t part_lines = 0;
-  for (const t::Line& line : lines) {
-    ++part_lines;
-    if (!(line.end >= text.size() || text[line.end] == U'\n')) continue;
-    if (part_lines >= 2 && line.end > line.begin) {
-      int content = 0;
-      for (const t::Cluster& c : t::make_clusters(std::u32string_view(text).substr(line.begin, line.end - line.begin)))
-        if (counts_as_content(c)) ++content;
-      if (content <= max_clusters) total += max_clusters + 1 - content;
-    }
-    part_lines = 0;
-  }
-  return total;
-}
-
-t::ParagraphLayout ref_balance_part(const std::vector<t::StyledRun>& runs, const std::u32string& text,
-                                    const t::Measurer& m, const t::LayoutOptions& o, const t::BoxSpec& box) {
-  t::ParagraphLayout best = ref_layout(runs, m, o);
-  int best_short = ref_shortfall(text, best.lines, box.balance_lonely);
-  if (best_short == 0) return best;
-  const std::size_t lines = best.lines.size();
-  const int forced = best.forced_count;
-  for (int k = 1;; ++k) {
-    const double factor = 1.0 - k * box.balance_step;
-    if (factor < box.balance_floor - 1e-9) break;
-    t::LayoutOptions narrower = o;
-    narrower.width_pt = o.width_pt * factor;
-    t::ParagraphLayout r = ref_layout(runs, m, narrower);
-    if (r.lines.size() != lines || r.forced_count > forced) continue;
-    const int sf = ref_shortfall(text, r.lines, box.balance_lonely);
-    if (sf < best_short) {
-      best_short = sf;
-      best = std::move(r);
-      if (sf == 0) break;
-    }
-  }
-  return best;
-}
 
 t::ParagraphLayout ref_balanced(const std::vector<t::StyledRun>& runs, const t::Measurer& m,
                                 const t::LayoutOptions& o, const t::BoxSpec& box) {
-  t::ParagraphLayout laid = ref_layout(runs, m, o);
-  if (!box.balance || laid.lines.size() < 2 || box.balance_step <= 0) return laid;
-  std::u32string text;
-  for (const auto& r : runs) text += r.text;
-  if (ref_shortfall(text, laid.lines, box.balance_lonely) == 0) return laid;
-  t::ParagraphLayout out;
-  std::size_t offset = 0;
-  std::vector<t::StyledRun> part;
-  std::u32string part_text;
-  auto flush = [&]() {
-    if (part_text.empty()) {
-      t::Line empty;
-      empty.begin = empty.end = offset;
-      out.lines.push_back(empty);
-    } else {
-      t::ParagraphLayout r = ref_balance_part(part, part_text, m, o, box);
-      for (t::Line& l : r.lines) {
-        l.begin += offset;
-        l.end += offset;
-        out.lines.push_back(l);
-      }
-      out.forced_count += r.forced_count;
-    }
-    offset += part_text.size() + 1;
-    part.clear();
-    part_text.clear();
-  };
-  for (const t::StyledRun& run : runs) {
-    std::size_t from = 0;
-    while (from <= run.text.size()) {
-      const std::size_t lf = run.text.find(U'\n', from);
-      const std::size_t to = lf == std::u32string::npos ? run.text.size() : lf;
-      if (to > from) {
-        part.push_back(t::StyledRun{run.text.substr(from, to - from), run.style});
-        part_text += run.text.substr(from, to - from);
-      }
-      if (lf == std::u32string::npos) break;
-      flush();
-      from = lf + 1;
-    }
-  }
-  flush();
-  return out;
+  return ref_layout(runs, m, o, box.balance ? box.balance_lonely : -1, box.balance_floor);
 }
 
 t::FitResult ref_layout_box(const std::vector<t::BoxParagraph>& ps, const t::Measurer& m,
@@ -447,7 +453,7 @@ TEST_CASE("prepared boxes fit, balance and count exactly as unprepared ones", "[
   Rng rng{987654321};
   for (int trial = 0; trial < 300; ++trial) {
     const t::Measurer& m = *measurers[trial % 2];
-    t::ParagraphCache cache(m);
+    t::ParagraphCache cache(m, false);  // plain JLREQ breaking, as the reference
     std::vector<t::BoxParagraph> ps;
     const std::size_t n = rng.below(4);
     for (std::size_t p = 0; p < n; ++p) {

@@ -4,7 +4,9 @@
 # plans with one table of 1,000 and 2,000 rows (the whole pipeline), and the workbook writer
 # alone on tables of 2,000, 4,000 and 8,000 rows (bench/workbook_bench.cpp: its CPU time per
 # row stays flat when the writer is linear; a YAML plan cannot hold 8,000 rows, as the
-# loader refuses more than 100,000 nodes).
+# loader refuses more than 100,000 nodes); and the instructions executed (valgrind's
+# callgrind: deterministic, unlike time on a shared machine) for the full build of the
+# default and the 10x plan.
 # Run with `make bench`. Prints the commit it measured. Not a test: these machines are
 # shared, so read the medians, not single runs. PLANDECK_BIN=path measures another build
 # (e.g. one of an older commit, for a before/after comparison under the same load).
@@ -44,7 +46,22 @@ measure() {  # name, the PDF it writes (for its page count), then the command
     "$(awk -v k="$mmax" 'BEGIN {print k / 1024}')" "${pages:-?}"
 }
 
+# Instructions executed by the whole process (all threads), counted by callgrind.
+instructions() {  # name, then the command
+  local name=$1; shift
+  if ! command -v valgrind >/dev/null; then
+    printf '%-28s instructions: valgrind is not installed (scripts/install-deps.sh)\n' "$name"
+    return
+  fi
+  local count
+  count=$(valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$@" 2>&1 >/dev/null |
+    awk '/Collected :/ {print $NF}')
+  printf '%-28s instructions %12s (%.1f M)\n' "$name" "$count" "$(awk -v n="$count" 'BEGIN {print n / 1e6}')"
+}
+
 export SOURCE_DATE_EPOCH=1700000000
+instructions "default plan (pdf + xlsx)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
+instructions "10x plan (pdf + xlsx)" "$bin" build "$work/big.yaml" -o "$work/out"
 measure "default plan (pdf + xlsx)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
 # Where the time goes: load + compose alone, then each writer on its own.
 measure "default plan (check)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" check data/hiroshima-dx-r3-r5.yaml

@@ -6,9 +6,10 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build make pkg-config libicu-dev
   libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev zlib1g-dev
+  libdeflate-dev
   fonts-morisawa-bizud-gothic fonts-dejavu-core
   qpdf poppler-utils python3-openpyxl python3-jsonschema python3-yaml
-  time  # /usr/bin/time, for bench/run.sh
+  time valgrind  # /usr/bin/time and callgrind, for bench/run.sh
 )
 
 missing=()

@@ -30,3 +30,7 @@ if(TARGET plandeck_input AND EXISTS ${PROJECT_SOURCE_DIR}/src/input/layout_loade
    AND EXISTS ${_plandeck_fuzz_root}/targets/fuzz_layout.cpp)
   plandeck_fuzz_target(fuzz_layout LIBS plandeck_input)
 endif()
+if(TARGET plandeck_compose AND TARGET plandeck_render_pdf AND TARGET plandeck_render_xlsx
+   AND EXISTS ${_plandeck_fuzz_root}/targets/fuzz_deck.cpp)
+  plandeck_fuzz_target(fuzz_deck LIBS plandeck_compose plandeck_input plandeck_render_pdf plandeck_render_xlsx)
+endif()

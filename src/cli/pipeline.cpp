@@ -140,12 +140,12 @@ std::unordered_map<const model::TableRow*, int> row_pages(const compose::Deck& d
 
 // The workbook of one plan, rendered to its temporary file on a second thread, overlapping
 // with the PDF. It starts once the deck is composed (the 一覧 names each row's deck page)
-// and shares nothing mutable with the PDF: the workbook writer loads its own fonts and
-// measurer, and the plan is only read. Nothing is published here: the caller commits
-// output() once every output succeeded; destroying the job waits for the thread and
-// removes the temporary file and its private directory. The private directory is made on
-// the thread too, so that its failure (an output folder that cannot be written) is
-// reported by wait() like any other.
+// and shares nothing mutable with the PDF: the fonts loaded once for the run are only read
+// (the workbook builds its own measurer over them), and so is the plan. Nothing is
+// published here: the caller commits output() once every output succeeded; destroying the
+// job waits for the thread and removes the temporary file and its private directory. The
+// private directory is made on the thread too, so that its failure (an output folder that
+// cannot be written) is reported by wait() like any other.
 class WorkbookJob {
  public:
   WorkbookJob(const Options& options, const Context& ctx, const model::Plan& plan, const compose::Deck& deck)
@@ -153,6 +153,8 @@ class WorkbookJob {
     options_.source_date_epoch = options.source_date_epoch.value_or(kNoDateEpoch);
     options_.regular_font_files = ctx.regular_files;
     options_.strong_font_files = ctx.strong_files;
+    options_.regular_fonts = ctx.fonts->measurer().chain(0);
+    options_.strong_fonts = ctx.fonts->measurer().chain(1);
     options_.row_pages = row_pages(deck, ctx.layout);
     task_.emplace([this, &plan] {
       output_.emplace(final_path_);

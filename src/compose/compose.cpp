@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "compose/painter.hpp"
+#include "compose/audit.hpp"
+#include "compose/parts.hpp"
 #include "compose/slides.hpp"
 #include "text/utf8.hpp"
 
@@ -17,6 +18,7 @@ struct TocEntry {
   std::vector<text::StyledRun> text;
   int level = 0;  // 0 section, 1 chapter
   std::size_t body_page = 0;
+  diag::SourceLoc loc;  // the section or chapter
 };
 
 struct OutlineNode {
@@ -61,8 +63,10 @@ Page cover(const Ctx& c, const model::Document& d) {
   text::FitResult r = fit(c, {para(runs(d.title, true))}, C.title_width, C.title_height,
                           c.layout.sizes.cover_title, false);
   if (!r.fitted) report(c, "表紙", {"document.title", d.title.loc, r.overflow_height, r.forced_count}, r.size);
+  std::size_t from = p.shapes.size();
   draw(p, c, r, x, C.title_top + (C.title_height - r.height) / 2, C.title_width,
        plain_paint(color(pal.heading)), Align::Center);
+  boxed(p, from, x, C.title_top, C.title_width, C.title_height, name("表紙の題名", "cover title"), d.title.loc);
   line(p, x, C.title_top + C.title_height + 8, x + C.title_width, C.title_top + C.title_height + 8,
        color(pal.rule), 1.5);
   double y = C.text_top;
@@ -70,8 +74,11 @@ Page cover(const Ctx& c, const model::Document& d) {
     if (t->empty()) continue;
     text::FitResult rt = fit(c, {para(runs(*t))}, C.title_width, C.text_height, c.layout.sizes.cover_text, false);
     if (!rt.fitted) report(c, "表紙", {"document", t->loc, rt.overflow_height, rt.forced_count}, rt.size);
+    from = p.shapes.size();
     draw(p, c, rt, x, y + (C.text_height - rt.height) / 2, C.title_width, plain_paint(color(pal.text)),
          Align::Center);
+    boxed(p, from, x, y, C.title_width, C.text_height,
+          t == &d.date ? name("表紙の日付", "cover date") : name("表紙の組織名", "cover organisation"), t->loc);
     y += C.text_height + 6;
   }
   return p;
@@ -87,7 +94,9 @@ Page divider(const Ctx& c, std::size_t index, const model::Section& s) {
   const double x = F.margins.left;
   text::FitResult rn = fit(c, {para(runs(model::section_number(index), text::kStrong))}, D.number_width,
                            D.band_height - 20, c.layout.sizes.divider, false);
+  std::size_t from = p.shapes.size();
   draw(p, c, rn, x, D.band_top + (D.band_height - rn.height) / 2, D.number_width, white, Align::Center);
+  boxed(p, from, x, D.band_top, D.number_width, D.band_height, name("扉の番号", "divider number"), s.loc);
   line(p, x + D.number_width + 8, D.band_top + 24, x + D.number_width + 8, D.band_top + D.band_height - 24,
        color(pal.divider_text), 1.0);
   const double tx = x + D.number_width + 24;
@@ -99,7 +108,9 @@ Page divider(const Ctx& c, std::size_t index, const model::Section& s) {
     report(c, model::section_number(index) + " " + s.title.plain(),
            {"title", s.title.loc, rt.overflow_height, rt.forced_count}, rt.size);
   }
+  from = p.shapes.size();
   draw(p, c, rt, tx, D.band_top + (D.band_height - rt.height) / 2, tw, white);
+  boxed(p, from, tx, D.band_top, tw, D.band_height, name("扉の題名", "divider title"), s.title.loc);
   return p;
 }
 
@@ -186,6 +197,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const double indent = e.level == 0 ? 0 : T.indent;
     const text::FitResult& r = laid[i].r;
     const Paint paint = e.level == 0 ? plain_paint(color(pal.heading)) : plain_paint(color(pal.text));
+    const std::size_t from = page.shapes.size();
     draw(page, c, r, a.x + indent, y, a.w - indent, paint);
     // Dot leaders from the end of the last line to the page number.
     const double baseline = y + (r.line_count > 0 ? static_cast<double>(r.line_count - 1) : 0) *
@@ -213,6 +225,8 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                color(pal.muted));
     }
     draw_line(page, c, num, num_style, S, a.x + a.w - num_w, baseline, paint.text);
+    boxed(page, from, a.x + indent, y, a.w - indent, r.height,
+          name("目次の" + std::to_string(i + 1) + "番目の項目", "contents entry " + std::to_string(i + 1)), e.loc);
     Link link;
     link.x = a.x + indent;
     link.y = y;
@@ -236,8 +250,13 @@ void page_number(Page& p, const Ctx& c, std::size_t index) {
   const double w = text_width(c, n, text::kRegular, size);
   // Office printers cut 4–5 mm at the paper's edge: the number stands footer_height above it.
   const double baseline = F.height - F.footer_height;
+  const std::size_t from = p.shapes.size();
   draw_line(p, c, n, text::kRegular, size, F.width - F.margins.right - w, baseline,
             color(c.layout.palette.muted));
+  const int box = add_box(p, F.width - F.margins.right - w, baseline - c.layout.text.ascent * size, w, size,
+                          name("ページ番号", "page number"), diag::SourceLoc{});
+  p.boxes[static_cast<std::size_t>(box)].footer = true;
+  claim(p, box, from);
 }
 
 // The body pages of the plan (dividers and slides), with the 目次 entries and bookmarks.
@@ -262,10 +281,12 @@ Body compose_body(const Ctx& c, const model::Plan& plan) {
     const model::Section& sec = plan.sections[si];
     const std::string snum = model::section_number(si);
     OutlineNode sn{snum + " " + sec.title.plain(), body.size(), {}};
-    toc.push_back({concat(runs(snum + "　", text::kStrong), runs(sec.title, true)), 0, body.size()});
+    toc.push_back({concat(runs(snum + "　", text::kStrong), runs(sec.title, true)), 0, body.size(), sec.loc});
     if (sec.title_slide) {
       if (c.scale) c.scale->begin_slide(snum + " " + sec.title.plain(), sec.loc);
       body.push_back(divider(c, si, sec));
+      body.back().slide = snum + " " + sec.title.plain();
+      body.back().loc = sec.loc;
     }
     std::vector<text::StyledRun> sec_title = concat(runs(snum + " ", text::kStrong), runs(sec.title, true));
     for (const model::Slide& s : sec.slides) {
@@ -284,7 +305,7 @@ Body compose_body(const Ctx& c, const model::Plan& plan) {
       const model::RichText& toc_title = ch.toc_title.empty() ? ch.title : ch.toc_title;
       std::vector<text::StyledRun> entry = concat(runs(cnum + "　"), runs(toc_title));
       if (!ch.toc_note.empty()) entry = concat(concat(entry, runs(std::string(" ："))), runs(ch.toc_note));
-      toc.push_back({entry, 1, body.size()});
+      toc.push_back({entry, 1, body.size(), ch.loc});
       std::vector<text::StyledRun> ch_title = concat(runs(cnum + " ", text::kStrong), runs(ch.title, true));
       for (const model::Slide& s : ch.slides) {
         std::vector<text::StyledRun> title = ch_title;
@@ -348,7 +369,13 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   deck.height = layout.frame.height;
   deck.fonts = c.files;
   deck.pages.push_back(cover(c, plan.document));
-  for (Page& p : toc_p) deck.pages.push_back(std::move(p));
+  deck.pages.back().slide = "表紙";
+  deck.pages.back().loc = plan.document.loc;
+  for (Page& p : toc_p) {
+    p.slide = plan.document.toc_title.empty() ? std::string("目次") : plan.document.toc_title.plain();
+    p.loc = plan.document.loc;
+    deck.pages.push_back(std::move(p));
+  }
   const std::size_t offset = deck.pages.size();
   for (Page& p : body) deck.pages.push_back(std::move(p));
   for (std::size_t i = 1; i < deck.pages.size(); ++i) page_number(deck.pages[i], c, i);
@@ -361,6 +388,9 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   deck.info.author = plan.document.organisation.plain();
   deck.info.subject = plan.document.subject.empty() ? deck.info.title : plan.document.subject.plain();
   deck.info.creator = options.creator;
+  // The audit checks what compose drew, not what it meant to draw. Where compose already
+  // refused the deck, its own located errors say why; the audit would only repeat them.
+  if (!diags.has_errors()) audit(deck, audit_frame(layout), audit_fonts(deck, fonts), diags);
   return deck;
 }
 

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "diag/diagnostics.hpp"
+
 namespace plandeck::model {
 struct TableRow;
 }
@@ -35,6 +37,7 @@ struct TextRun {
   Color color;
   std::string text;
   double width = 0;  // advance width as measured by compose (for checks and links)
+  int box = -1;      // index in Page::boxes of the box it was laid out in (-1: none)
 };
 
 struct Rect {
@@ -66,9 +69,26 @@ struct Link {
   std::size_t target_page = 0;  // 0-based
 };
 
+// A box compose laid text out in (a cell, a panel, a list), recorded so that the layout
+// audit (audit.hpp) can check the finished page without trusting the code that filled it.
+// Boxes form a tree per page: a box must lie inside its parent, a top-level box inside the
+// page's content area (or, when `footer`, inside the footer below it).
+struct LaidBox {
+  double x = 0, y = 0, w = 0, h = 0;
+  diag::Message name;    // for people: 「取組結果」パネル2の項目 / results panel 2 items
+  diag::SourceLoc loc;   // the plan text it shows
+  int parent = -1;       // index in Page::boxes; -1: top level
+  bool footer = false;   // a top-level box of the footer (the page number)
+  bool text = true;      // holds text of its own: must not overlap another text box
+};
+
 struct Page {
   std::vector<Shape> shapes;  // drawn in order
   std::vector<Link> links;
+  // Default member initializers keep `Page{shapes, links}` warning-free.
+  std::vector<LaidBox> boxes{};  // what the audit checks; renderers ignore it
+  std::string slide{};           // the slide's name in messages (title bar text)
+  diag::SourceLoc loc{};         // the slide in the plan
   // The plan's result-detail table rows drawn on this page (not drawn by renderers): the
   // workbook's 一覧 names the page where each row can be found in the deck.
   // (A default initializer: pages written as {shapes, links} need not name it.)

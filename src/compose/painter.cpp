@@ -324,14 +324,6 @@ std::string chain_names(const Ctx& c, int style) {
 void report_missing(const Ctx& c, const text::MissingGlyph& m, const diag::SourceLoc& loc,
                     int style) {
   std::string what = text::describe_missing(m);
-  if (m.beyond_bmp) {
-    c.diags.error(loc,
-                  {what + " は基本多言語面 (BMP) の外の文字のため PDF に描けません",
-                   what + " is outside the Basic Multilingual Plane and cannot be drawn in the PDF"},
-                  diag::Message{"BMP 内の字形（例: 𠮟 → 叱）に置き換えてください",
-                                "use a character inside the BMP (e.g. 叱 for 𠮟)"});
-    return;
-  }
   std::string names = chain_names(c, style);
   c.diags.error(loc,
                 {what + " を描けるフォントがありません（" + names + "）",

@@ -181,9 +181,10 @@ class PlanReader {
   model::OverviewSlide overview(const MapReader& m) {
     model::OverviewSlide o;
     for (const Node* n : list(m, "blocks", Need::Required)) {
-      MapReader b(r_, *n, "blocks[]", {"heading", "body", "items"});
+      MapReader b(r_, *n, "blocks[]", {"heading", "body", "items", "new_page"});
       model::Block block;
       block.loc = n->loc;
+      block.new_page = b.boolean("new_page").value_or(false);
       block.heading = text(b, "heading", Need::Required);
       block.body = text(b, "body");
       block.items = items(b, "items");
@@ -222,9 +223,10 @@ class PlanReader {
     s.results_label = text(m, "results_label", Need::Required);
     s.challenges_label = text(m, "challenges_label", Need::Required);
     for (const Node* n : list(m, "goals", Need::Required)) {
-      MapReader g(r_, *n, "goals[]", {"label", "statement", "results", "challenges"});
+      MapReader g(r_, *n, "goals[]", {"label", "statement", "results", "challenges", "new_page"});
       model::Goal goal;
       goal.loc = n->loc;
+      goal.new_page = g.boolean("new_page").value_or(false);
       goal.label = text(g, "label");
       goal.statement = text(g, "statement", Need::Required);
       goal.results = items(g, "results");
@@ -241,11 +243,12 @@ class PlanReader {
     s.direction = text(m, "direction", Need::Required);
     s.summary = text(m, "summary");
     s.results_label = text(m, "results_label", Need::Required);
-    s.results = items(m, "results");
+    s.results = items(m, "results", /*breakable=*/true);
     for (const Node* n : list(m, "panels")) {
-      MapReader p(r_, *n, "panels[]", {"title", "items", "effects_label", "effects"});
+      MapReader p(r_, *n, "panels[]", {"title", "items", "effects_label", "effects", "new_page"});
       model::Panel panel;
       panel.loc = n->loc;
+      panel.new_page = p.boolean("new_page").value_or(false);
       panel.title = text(p, "title", Need::Required);
       panel.items = items(p, "items");
       panel.effects_label = text(p, "effects_label");
@@ -336,22 +339,26 @@ class PlanReader {
     return c;
   }
 
-  std::vector<model::Item> items(const MapReader& m, std::string_view key) {
+  // `breakable`: the items of a 取組結果 list, which may say `new_page: true`.
+  std::vector<model::Item> items(const MapReader& m, std::string_view key, bool breakable = false) {
     std::vector<model::Item> out;
     std::string name = std::string(key) + "[]";
     for (const Node* n : list(m, key)) {
-      if (auto it = item(*n, name)) out.push_back(std::move(*it));
+      if (auto it = item(*n, name, breakable)) out.push_back(std::move(*it));
     }
     return out;
   }
 
-  std::optional<model::Item> item(const Node& node, const std::string& name) {
+  std::optional<model::Item> item(const Node& node, const std::string& name, bool breakable) {
     model::Item it;
     it.loc = node.loc;
     if (node.is_mapping()) {
-      MapReader m(r_, node, name, {"text", "items", "marker"});
+      std::vector<std::string_view> keys = {"text", "items", "marker"};
+      if (breakable) keys.push_back("new_page");
+      MapReader m(r_, node, name, keys);
       it.text = text(m, "text", Need::Required);
       it.items = items(m, "items");
+      if (breakable) it.new_page = m.boolean("new_page").value_or(false);
       if (const Node* marker = m.get("marker")) it.marker = r_.string(*marker, "marker");
       return it;
     }

@@ -226,7 +226,6 @@ class TreeBuilder : public YAML::EventHandler {
                   Message{"文字列の終わりに " + q + " を書いてください（このままではファイルの終わりまでが一つの文字列になります）",
                           "end the text with " + q + " (as it is, the rest of the file becomes one string)"}};
     }
-    check_bmp(*node);
     count(1, node->loc);
     add(std::move(node), anchor);
   }
@@ -363,57 +362,6 @@ class TreeBuilder : public YAML::EventHandler {
     // Fatal: the rest of the text is gone, and what YAML made of it (an empty value, a
     // stray word) would only give confusing follow-up errors.
     if (auto slip = indicator_slip(rest, lines_.at(at), flow)) throw Fatal{slip->loc, slip->message, slip->hint};
-  }
-
-  // libharu draws code points above U+FFFF as blanks, so they are rejected where written.
-  void check_bmp(const Node& node) {
-    std::string_view v = node.value;
-    // Only a 4-byte sequence (lead byte F0-F4) is above U+FFFF: most texts are passed over
-    // by one fast search.
-    if (v.find_first_of("\xF0\xF1\xF2\xF3\xF4") == std::string_view::npos) return;
-    // The character is looked for in the source (it is there unless written as an escape),
-    // within a window that the scalar's own source cannot exceed by much (an escape
-    // "\U0001F600" is 2.5 times its UTF-8): a search is never a scan of the rest of the file,
-    // and after the first miss the node's own location is used for the rest.
-    std::size_t search_from = node.offset;
-    const std::size_t window_end = std::min(text_.size(), node.offset + 4 * v.size() + 256);
-    // At most this many characters of one text are reported one by one; the rest are counted.
-    constexpr std::size_t kReportedPerText = 10;
-    std::size_t found_count = 0;
-    SourceLoc last = node.loc;  // of the last character reported: the count follows it
-    for (std::size_t i = 0; i < v.size();) {
-      std::size_t start = i;
-      char32_t cp = text::utf8::next(v, i);
-      if (cp <= 0xFFFF) continue;
-      if (++found_count > kReportedPerText) continue;
-      std::string ch(v.substr(start, i - start));
-      SourceLoc loc = node.loc;
-      if (search_from < window_end) {
-        std::string_view window = text_.substr(search_from, window_end - search_from);
-        std::size_t found = window.find(ch);
-        if (found != std::string_view::npos) {
-          loc = lines_.at(search_from + found);
-          search_from += found + ch.size();
-        } else {
-          search_from = window_end;
-        }
-      }
-      last = loc;
-      std::string code = text::utf8::code_point_label(cp);
-      problems_.push_back(
-          {diag::Severity::Error, loc,
-           {"基本多言語面（BMP）外の文字 \"" + ch + "\"（" + code + "）は使えません",
-            "character \"" + ch + "\" (" + code + ") is outside the Basic Multilingual Plane"},
-           Message{"PDF 作成に使う libharu は U+FFFF を超える文字を描けません。BMP 内の字体（例: 𠮟 → 叱）に置き換えてください",
-                   "libharu cannot draw characters above U+FFFF; use a BMP variant instead (e.g. 叱 for 𠮟)"}});
-    }
-    if (found_count > kReportedPerText) {
-      std::string more = grouped(found_count - kReportedPerText);
-      problems_.push_back({diag::Severity::Error, last,
-                           {"このテキストには基本多言語面（BMP）外の文字がほかに " + more + " 個あります",
-                            "this text has " + more + " more characters outside the Basic Multilingual Plane"},
-                           std::nullopt});
-    }
   }
 
   const std::string& file_;

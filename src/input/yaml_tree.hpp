@@ -74,8 +74,8 @@ struct YamlFile {
 // file's text is added to `sources` once it is known to be UTF-8 text (so that diagnostics
 // can quote it). `root` is null after a fatal problem: unreadable, too large, binary,
 // invalid UTF-8, syntax error, unclosed quote, too deep, too many nodes, no document or a
-// top level that is not a mapping. Duplicate keys, several documents and characters above
-// U+FFFF are reported but leave a usable tree (the first document, the first key wins).
+// top level that is not a mapping. Duplicate keys and several documents are reported but
+// leave a usable tree (the first document, the first key wins).
 YamlFile read_yaml_file(const std::string& path, diag::SourceMap& sources,
                         diag::Diagnostics& diags, const YamlLimits& limits = {});
 

@@ -81,6 +81,7 @@ struct Item {
   RichText text;
   std::optional<std::string> marker;
   std::vector<Item> items;
+  bool new_page = false;  // a 取組結果 result: continue the slide on a new page before it
   SourceLoc loc;
 };
 
@@ -91,6 +92,7 @@ struct Block {
   RichText heading;
   RichText body;
   std::vector<Item> items;
+  bool new_page = false;  // continue the slide on a new page before this block
   SourceLoc loc;
 };
 
@@ -124,6 +126,7 @@ struct Goal {
   RichText statement;
   std::vector<Item> results;
   std::vector<Item> challenges;
+  bool new_page = false;  // continue the slide on a new page before this goal
   SourceLoc loc;
 };
 struct GoalStatusSlide {
@@ -174,6 +177,7 @@ struct Panel {
   std::vector<Item> items;
   RichText effects_label;  // 【効果】
   std::vector<Item> effects;
+  bool new_page = false;  // start a new row of panels on a new page with this panel
   SourceLoc loc;
 };
 struct ResultsSlide {

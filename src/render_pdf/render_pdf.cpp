@@ -3,13 +3,13 @@
 // Order of work (each step can fail with an Error naming what was being done):
 //   1. validate the deck and collect, per font file, the code points drawn with it;
 //   2. subset every used font with HarfBuzz (only those code points, no hinting);
-//   3. create the document (compression first, then the UTF-8 encoder), load the subset fonts
-//      from memory in deck order, create all pages, then draw them, then links and outlines;
-//   4. document info and (only with SOURCE_DATE_EPOCH) dates;
-//   5. replace libharu's malformed ToUnicode CMaps, then save.
+//   3. create the document (compression first), write each subset font's objects ourselves
+//      (font_objects.hpp) in deck order, create all pages, then draw them, then links and
+//      outlines;
+//   4. document info and (only with SOURCE_DATE_EPOCH) dates, then save.
 //
-// libharu's errors are sticky and reported through a C callback: the callback only records
-// the first error, every call is checked, and the first failure is thrown from C++ code.
+// libharu draws shapes, keeps pages, links and outlines; text is shown with our own operators
+// as glyph ids of our own fonts (see Painter::draw_one(TextRun)).
 #include "render_pdf/render_pdf.hpp"
 
 #include <fcntl.h>
@@ -20,24 +20,27 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "render_pdf/font_objects.hpp"
 #include "render_pdf/font_subset.hpp"
-#include "render_pdf/to_unicode.hpp"
+#include "render_pdf/hpdf_session.hpp"
+#include "render_pdf/pdf_objects.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::render_pdf {
@@ -47,120 +50,7 @@ namespace {
 namespace utf8 = text::utf8;
 using compose::Color;
 using compose::Deck;
-
-// ---------------------------------------------------------------------------------------
-// libharu error plumbing
-
-struct HpdfErrorState {
-  bool set = false;
-  HPDF_STATUS code = 0;
-  HPDF_STATUS detail = 0;
-};
-
-// Called by libharu (C code). Must not throw: it only records the first error.
-void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
-  auto* state = static_cast<HpdfErrorState*>(user_data);
-  if (state != nullptr && !state->set) {
-    state->set = true;
-    state->code = code;
-    state->detail = detail;
-  }
-}
-
-const char* hpdf_error_name(HPDF_STATUS code) {
-  switch (code) {
-    case HPDF_FAILD_TO_ALLOC_MEM:
-      return "out of memory";
-    case HPDF_FILE_IO_ERROR:
-      return "file I/O error";
-    case HPDF_FILE_OPEN_ERROR:
-      return "cannot open file for writing";
-    case HPDF_FONT_EXISTS:
-      return "font already loaded";
-    case HPDF_DUPLICATE_REGISTRATION:
-      return "font with the same PostScript name already loaded";
-    case HPDF_INVALID_DATE_TIME:
-      return "invalid date";
-    case HPDF_INVALID_DESTINATION:
-      return "invalid destination";
-    case HPDF_INVALID_FONTDEF_DATA:
-      return "invalid font data";
-    case HPDF_INVALID_OUTLINE:
-      return "invalid outline";
-    case HPDF_INVALID_PAGE:
-      return "invalid page";
-    case HPDF_INVALID_PARAMETER:
-      return "invalid parameter";
-    case HPDF_PAGE_INVALID_FONT_SIZE:
-      return "font size out of range (0 < size <= 600)";
-    case HPDF_PAGE_INVALID_GMODE:
-      return "operator not allowed in the current graphics mode";
-    case HPDF_PAGE_INVALID_SIZE:
-      return "page size out of range (3..14400 pt)";
-    case HPDF_PAGE_OUT_OF_RANGE:
-      return "value out of range";
-    case HPDF_REAL_OUT_OF_RANGE:
-      return "number out of range";
-    case HPDF_STRING_OUT_OF_RANGE:
-      return "string too long";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
-      return "font licence forbids embedding";
-    case HPDF_TTF_INVALID_CMAP:
-      return "font has no usable cmap";
-    case HPDF_TTF_INVALID_FOMAT:
-      return "unsupported TrueType format";
-    case HPDF_TTF_MISSING_TABLE:
-      return "TrueType table missing";
-    case HPDF_ZLIB_ERROR:
-      return "zlib error";
-    default:
-      return "libharu error";
-  }
-}
-
-std::string hex(unsigned long v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%04lX", v);
-  return buf;
-}
-
-// Owns the HPDF_Doc and the error state libharu reports into. Not movable: libharu keeps a
-// pointer to the error state.
-class Doc {
- public:
-  Doc() {
-    pdf_ = HPDF_New(on_hpdf_error, &err_);
-    if (pdf_ == nullptr) throw Error("libharu: cannot create a PDF document (out of memory?)");
-  }
-  ~Doc() { HPDF_Free(pdf_); }
-  Doc(const Doc&) = delete;
-  Doc& operator=(const Doc&) = delete;
-
-  HPDF_Doc get() const { return pdf_; }
-
-  // Throws if the call failed (status or the recorded error) with `what` as context.
-  void check(HPDF_STATUS status, const std::string& what) { check(status == HPDF_OK, what); }
-  void check(bool ok, const std::string& what) {
-    if (ok && !err_.set) return;
-    std::string msg = what + ": ";
-    if (err_.set) {
-      msg += hpdf_error_name(err_.code);
-      msg += " (libharu error " + hex(err_.code) + ", detail " + std::to_string(err_.detail) + ")";
-    } else {
-      msg += "libharu call failed";
-    }
-    throw Error(msg);
-  }
-  template <typename T>
-  T* check_ptr(T* p, const std::string& what) {
-    check(p != nullptr, what);
-    return p;
-  }
-
- private:
-  HpdfErrorState err_;
-  HPDF_Doc pdf_ = nullptr;
-};
+using detail::Doc;
 
 // ---------------------------------------------------------------------------------------
 // Messages
@@ -217,18 +107,14 @@ void check_numbers(std::initializer_list<double> values, const std::string& wher
   }
 }
 
-// Decodes a string for libharu's UTF-8 encoder: valid UTF-8, BMP only (libharu silently draws
-// anything above U+FFFF as a space), no control characters.
+// Decodes a string to draw or to write as a PDF text string: valid UTF-8, no control
+// characters. Every plane is fine: text is shown as glyph ids and strings are UTF-16BE.
 std::u32string decode_for_pdf(const std::string& text, const std::string& where) {
   auto decoded = utf8::decode(text);
   if (!decoded.valid) {
     throw Error(where + ": invalid UTF-8 at byte " + std::to_string(decoded.first_bad_offset));
   }
   for (char32_t cp : decoded.text) {
-    if (cp > 0xFFFF) {
-      throw Error(where + ": character " + utf8::describe(cp) +
-                  " is outside the Basic Multilingual Plane; libharu cannot draw it");
-    }
     if (cp < 0x20 || cp == 0x7F) {
       throw Error(where + ": control character " + utf8::describe(cp) +
                   " cannot be drawn");
@@ -242,7 +128,8 @@ struct FontSlot {
   std::string path;
   std::set<char32_t> code_points;
   std::map<char32_t, std::string> first_use;  // code point -> where it is first drawn
-  HPDF_Font font = nullptr;
+  HPDF_Dict font = nullptr;                   // the Type0 font dictionary
+  std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
 };
 
 struct Collected {
@@ -263,7 +150,7 @@ Collected validate_and_collect(const Deck& deck) {
   std::map<std::string, std::size_t> slot_by_path;
   for (const auto& f : deck.fonts) {
     auto [it, inserted] = slot_by_path.emplace(f.path, c.slots.size());
-    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr});
+    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr, {}});
     c.slot_of_font.push_back(it->second);
   }
 
@@ -360,7 +247,8 @@ std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
   }
 }
 
-void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
+void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
+               std::set<std::string>& used_tags) {
   std::vector<char32_t> cps(slot.code_points.begin(), slot.code_points.end());
   detail::SubsetFont sub = detail::subset_font(slot.path, cps);
   if (!sub.missing.empty()) {
@@ -373,72 +261,15 @@ void load_font(Doc& doc, FontSlot& slot, std::set<std::string>& used_tags) {
     msg += "; first used at " + slot.first_use[sub.missing.front()];
     throw Error(msg);
   }
-
-  const std::string what = "loading font " + slot.path;
-  HPDF_Doc pdf = doc.get();
-  const auto size = static_cast<HPDF_UINT>(sub.data.size());
-  // libharu 2.3.0 has no public "load TrueType from memory"; its installed object API does:
-  // a memory stream handed to HPDF_TTFontDef_Load (which takes ownership of the stream and
-  // reads the glyph data from it again when the file is saved).
-  HPDF_Stream stream =
-      doc.check_ptr(HPDF_MemStream_New(pdf->mmgr, std::max<HPDF_UINT>(size, 1024)), what);
-  if (HPDF_Stream_Write(stream, sub.data.data(), size) != HPDF_OK) {
-    HPDF_Stream_Free(stream);
-    doc.check(false, what);
-  }
-  HPDF_FontDef def = doc.check_ptr(HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE), what);
-  std::array<char, 7> tag = subset_tag(sub.data, used_tags);
-  HPDF_TTFontDef_SetTagName(def, tag.data());
-  const std::string base_name = def->base_font;
-  if (HPDF_Doc_FindFontDef(pdf, def->base_font) != nullptr) {
-    HPDF_FontDef_Free(def);
-    throw Error(what + ": another deck font has the same PostScript name " + base_name);
-  }
-  doc.check(HPDF_Doc_RegisterFontDef(pdf, def), what);  // frees def itself on failure
-  slot.font = doc.check_ptr(HPDF_GetFont(pdf, base_name.c_str(), "UTF-8"), what);
-}
-
-// libharu 2.3.0 writes `/ToUnicode` as a copy of its UTF-8 encoding CMap
-// (`begincidrange <0000> <FFFF> 0`), which is not a valid ToUnicode map. Replace the stream's
-// content by a bfchar map of exactly the code points drawn with the font.
-void fix_font_dicts(Doc& doc, const FontSlot& slot) {
-  const std::string what = "writing the ToUnicode map of font " + slot.path;
-  HPDF_Dict font = slot.font;
-  auto* to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-  doc.check(to_unicode != nullptr && to_unicode->stream != nullptr,
-            what + " (libharu wrote no ToUnicode stream)");
-
-  std::vector<std::uint16_t> codes;
-  codes.reserve(slot.code_points.size());
-  for (char32_t cp : slot.code_points) codes.push_back(static_cast<std::uint16_t>(cp));
-  const std::string cmap = detail::build_to_unicode_cmap(codes);
-
-  HPDF_MemStream_FreeData(to_unicode->stream);
-  doc.check(HPDF_Stream_Write(to_unicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
-                              static_cast<HPDF_UINT>(cmap.size())),
-            what);
-  // The keys copied from the encoding CMap (/Type /CMap, /CMapName /UTF-8, ...) do not
-  // describe the new content; a ToUnicode stream needs none of them.
-  const std::pair<const char*, HPDF_UINT16> stale[] = {{"Type", HPDF_OCLASS_NAME},
-                                                       {"CMapName", HPDF_OCLASS_NAME},
-                                                       {"CIDSystemInfo", HPDF_OCLASS_DICT},
-                                                       {"WMode", HPDF_OCLASS_NUMBER}};
-  for (const auto& [key, cls] : stale) {
-    if (HPDF_Dict_GetItem(to_unicode, key, cls) != nullptr) {
-      doc.check(HPDF_Dict_RemoveElement(to_unicode, key), what);
-    }
-  }
-
-  // The descendant CIDFont says /Ordering (Identity-H); the ordering is "Identity".
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr != nullptr && attr->descendant_font != nullptr) {
-    auto* info = static_cast<HPDF_Dict>(
-        HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT));
-    if (info != nullptr) {
-      HPDF_String ordering = doc.check_ptr(HPDF_String_New(font->mmgr, "Identity", nullptr), what);
-      doc.check(HPDF_Dict_Add(info, "Ordering", ordering), what);
-    }
-  }
+  // One ToUnicode entry per glyph: when several code points share a glyph, the lowest one.
+  std::map<std::uint16_t, char32_t> text_of_glyph;
+  for (const auto& [cp, gid] : sub.glyph_of) text_of_glyph.emplace(gid, cp);
+  const std::vector<std::pair<std::uint16_t, char32_t>> glyph_text(text_of_glyph.begin(),
+                                                                    text_of_glyph.end());
+  const std::array<char, 7> tag = subset_tag(sub.data, used_tags);
+  slot.font = detail::add_type0_font(doc, deflater, sub, tag.data(), glyph_text,
+                                     "embedding font " + slot.path);
+  slot.glyph_of = std::move(sub.glyph_of);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -448,20 +279,47 @@ HPDF_REAL r(double v) {
   return static_cast<HPDF_REAL>(v);
 }
 
+// A coordinate or size in content-stream syntax: at most 3 decimals (1/1000 pt), no exponent,
+// no trailing zeros, independent of the locale.
+void append_number(std::string& out, double v) {
+  char buf[48];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+  char* end = res.ec == std::errc() ? res.ptr : buf;
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.empty() || s == "-0") s = "0";
+  out += s;
+}
+
+void append_hex4(std::string& out, std::uint16_t v) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
+}
+
 // Tracks the graphics state written so far on one page so that unchanged colours and widths
 // are not repeated for every shape.
 class Painter {
  public:
-  Painter(Doc& doc, HPDF_Page page, double page_height, std::map<std::size_t, HPDF_Font> fonts)
+  // `fonts`: by deck font index, the slot it is drawn with (nullptr when it draws nothing).
+  Painter(Doc& doc, HPDF_Page page, double page_height, std::vector<const FontSlot*> fonts)
       : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {}
 
-  void draw(const compose::Shape& shape, const std::string& where) {
-    where_ = &where;
+  void draw(const compose::Shape& shape, std::size_t page_index, std::size_t shape_index) {
+    shape_ = &shape;
+    page_index_ = page_index;
+    shape_index_ = shape_index;
     std::visit([this](const auto& s) { this->draw_one(s); }, shape);
   }
 
  private:
-  void ok(HPDF_STATUS st) { doc_.check(st, *where_); }
+  // The element named in an error; built only when there is one (most shapes never fail).
+  std::string where() const {
+    return "drawing " + shape_name(page_index_, shape_index_, *shape_);
+  }
+  void ok(HPDF_STATUS st) {
+    if (st != HPDF_OK || doc_.failed()) doc_.check(st, where());
+  }
 
   void fill_color(const Color& c) {
     if (fill_ && *fill_ == c) return;
@@ -551,24 +409,56 @@ class Painter {
     ok(HPDF_Page_Fill(page_));
   }
 
+  // Text operators are written into the page's content stream directly (libharu's page
+  // object API: attr->stream), not with HPDF_Page_ShowText: ShowText needs a font built by
+  // libharu's font layer and converts UTF-8 through its encoder, which knows only UTF-16
+  // code units. Our fonts are shown by glyph id (2-byte hex strings, Identity-H), which covers
+  // every plane. The text object is opened and closed here, so libharu's graphics-mode
+  // bookkeeping stays in "page description" and its drawing calls remain valid around it.
   void draw_one(const compose::TextRun& t) {
     if (t.text.empty()) return;
     fill_color(t.color);
-    ok(HPDF_Page_BeginText(page_));
+    const FontSlot* font = t.font < fonts_.size() ? fonts_[t.font] : nullptr;
+    if (font == nullptr || font->font == nullptr) doc_.check(false, where() + ": font not embedded");
+    ops_.clear();
+    ops_ += "BT\n";
+    // Tf is graphics state: it outlives the text object, so an unchanged font is not repeated.
     if (font_index_ != t.font || font_size_ != t.size) {
-      ok(HPDF_Page_SetFontAndSize(page_, fonts_.at(t.font), r(t.size)));
+      const char* name = HPDF_Page_GetLocalFontName(page_, font->font);
+      if (name == nullptr) doc_.check(false, where());
+      ops_ += '/';
+      ops_ += name;
+      ops_ += ' ';
+      append_number(ops_, t.size);
+      ops_ += " Tf\n";
       font_index_ = t.font;
       font_size_ = t.size;
     }
-    ok(HPDF_Page_TextOut(page_, r(t.x), r(h_ - t.y), t.text.c_str()));
-    ok(HPDF_Page_EndText(page_));
+    append_number(ops_, t.x);
+    ops_ += ' ';
+    append_number(ops_, h_ - t.y);
+    ops_ += " Td\n<";
+    for (std::size_t i = 0; i < t.text.size();) {
+      const char32_t cp = utf8::next(t.text, i);
+      const auto it = font->glyph_of.find(cp);
+      if (it == font->glyph_of.end()) {
+        doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
+      }
+      append_hex4(ops_, it->second);
+    }
+    ops_ += "> Tj\nET\n";
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
+                         static_cast<HPDF_UINT>(ops_.size())));
   }
 
   Doc& doc_;
   HPDF_Page page_;
   double h_;
-  std::map<std::size_t, HPDF_Font> fonts_;
-  const std::string* where_ = nullptr;
+  std::vector<const FontSlot*> fonts_;
+  std::string ops_;  // text operators of the current run (reused buffer)
+  const compose::Shape* shape_ = nullptr;
+  std::size_t page_index_ = 0, shape_index_ = 0;
   std::optional<Color> fill_, stroke_;
   std::optional<double> width_;
   std::optional<HPDF_UINT16> dash_;
@@ -582,18 +472,20 @@ HPDF_Destination fit_destination(Doc& doc, HPDF_Page target, const std::string& 
   return dest;
 }
 
+// Titles are written as our own UTF-16BE strings (libharu's UTF-8 encoder drops characters
+// above U+FFFF): the entry is created untitled, then given its /Title.
 void add_outline(Doc& doc, HPDF_Outline parent, const std::vector<compose::Outline>& items,
-                 const std::vector<HPDF_Page>& pages, HPDF_Encoder utf8, bool top_level) {
+                 const std::vector<HPDF_Page>& pages, bool top_level) {
   for (const auto& o : items) {
     const std::string what = "outline entry \"" + excerpt(o.title) + "\"";
-    HPDF_Outline node =
-        doc.check_ptr(HPDF_CreateOutline(doc.get(), parent, o.title.c_str(), utf8), what);
+    HPDF_Outline node = doc.check_ptr(HPDF_CreateOutline(doc.get(), parent, "", nullptr), what);
+    doc.check(HPDF_Dict_Add(node, "Title", detail::utf16_text_string(doc, o.title, what)), what);
     doc.check(HPDF_Outline_SetDestination(node, fit_destination(doc, pages[o.page], what)), what);
     // Sections start expanded, deeper levels collapsed.
     doc.check(
         HPDF_Outline_SetOpened(node, top_level && !o.children.empty() ? HPDF_TRUE : HPDF_FALSE),
         what);
-    add_outline(doc, node, o.children, pages, utf8, false);
+    add_outline(doc, node, o.children, pages, false);
   }
 }
 
@@ -660,7 +552,7 @@ void write_file_bytes(const std::string& path, const std::string& bytes) {
 
 // ---------------------------------------------------------------------------------------
 
-void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {
+std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   Collected fonts = validate_and_collect(deck);
   validate_outline(deck.outline, deck.pages.size(), "");
   for (const auto& [value, name] :
@@ -673,20 +565,19 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
 
   Doc doc;
   HPDF_Doc pdf = doc.get();
-  // Compression applies to objects created afterwards: set it before anything else.
-  doc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "setting compression");
-  doc.check(HPDF_UseUTFEncodings(pdf), "enabling UTF-8");
-  doc.check(HPDF_SetCurrentEncoder(pdf, "UTF-8"), "enabling UTF-8");
-  HPDF_Encoder utf8 = doc.check_ptr(HPDF_GetEncoder(pdf, "UTF-8"), "enabling UTF-8");
+  // No HPDF_SetCompressionMode: libharu deflates nothing itself. Every stream is deflated
+  // by us (pdf_objects.hpp) at a level chosen per kind: fonts hard, page content fast.
 
   // Fonts in deck order: the order fixes object numbers, so it must not depend on anything else.
   std::set<std::string> used_tags;
+  detail::Deflater deflater;
   for (auto& slot : fonts.slots) {
-    if (!slot.code_points.empty()) load_font(doc, slot, used_tags);
+    if (!slot.code_points.empty()) load_font(doc, deflater, slot, used_tags);
   }
-  std::map<std::size_t, HPDF_Font> font_by_index;
+  std::vector<const FontSlot*> font_by_index;
   for (std::size_t i = 0; i < deck.fonts.size(); ++i) {
-    if (HPDF_Font f = fonts.slots[fonts.slot_of_font[i]].font) font_by_index.emplace(i, f);
+    const FontSlot& slot = fonts.slots[fonts.slot_of_font[i]];
+    font_by_index.push_back(slot.font != nullptr ? &slot : nullptr);
   }
 
   // All pages first, so that links can point forward.
@@ -703,9 +594,10 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {
     const auto& page = deck.pages[p];
     Painter painter(doc, pages[p], deck.height, font_by_index);
-    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
-      painter.draw(page.shapes[s], "drawing " + shape_name(p, s, page.shapes[s]));
-    }
+    for (std::size_t s = 0; s < page.shapes.size(); ++s) painter.draw(page.shapes[s], p, s);
+    // The page's operators are complete: deflate them once, at the fast level.
+    detail::deflate_stream_in_place(doc, deflater, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
+                                    detail::kContentLevel, "compressing " + page_name(p));
     for (std::size_t k = 0; k < page.links.size(); ++k) {
       const auto& link = page.links[k];
       const std::string what = "adding " + page_name(p) + ", link " + std::to_string(k + 1);
@@ -722,36 +614,41 @@ void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& opti
     }
   }
 
-  add_outline(doc, nullptr, deck.outline, pages, utf8, true);
+  add_outline(doc, nullptr, deck.outline, pages, true);
 
-  // Info strings are encoded with the current encoder (UTF-8, set above).
-  const std::pair<HPDF_InfoType, const std::string*> info[] = {
-      {HPDF_INFO_TITLE, &deck.info.title},
-      {HPDF_INFO_AUTHOR, &deck.info.author},
-      {HPDF_INFO_SUBJECT, &deck.info.subject},
-      {HPDF_INFO_CREATOR, &deck.info.creator}};
-  for (const auto& [type, value] : info) {
-    if (!value->empty()) doc.check(HPDF_SetInfoAttr(pdf, type, value->c_str()), "document info");
+  // Info strings: libharu creates the entry (and the Info dictionary), then the value is
+  // replaced by our UTF-16BE string, which keeps characters above U+FFFF.
+  const std::tuple<HPDF_InfoType, const char*, const std::string*> info[] = {
+      {HPDF_INFO_TITLE, "Title", &deck.info.title},
+      {HPDF_INFO_AUTHOR, "Author", &deck.info.author},
+      {HPDF_INFO_SUBJECT, "Subject", &deck.info.subject},
+      {HPDF_INFO_CREATOR, "Creator", &deck.info.creator}};
+  for (const auto& [type, key, value] : info) {
+    if (value->empty()) continue;
+    doc.check(HPDF_SetInfoAttr(pdf, type, "-"), "document info");
+    doc.check(pdf->info != nullptr, "document info");
+    doc.check(HPDF_Dict_Add(pdf->info, key, detail::utf16_text_string(doc, *value, "document info")),
+              "document info");
   }
   if (date) {
     doc.check(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, *date), "document dates");
     doc.check(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, *date), "document dates");
   }
 
-  for (const auto& slot : fonts.slots) {
-    if (slot.font != nullptr) fix_font_dicts(doc, slot);
-  }
-
   // Saved to memory and written by write_file_bytes, not by HPDF_SaveToFile: libharu
   // reports a failed write as a generic "file I/O" or zlib error and loses errno, so a
   // full disk could not be told from a bug.
-  doc.check(HPDF_SaveToStream(pdf), "writing " + path);
+  doc.check(HPDF_SaveToStream(pdf), "saving the PDF");
   std::string bytes(HPDF_GetStreamSize(pdf), '\0');
   HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
   HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-  doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "writing " + path);  // EOF: all read
+  doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "saving the PDF");  // EOF: all read
   bytes.resize(size);
-  write_file_bytes(path, bytes);
+  return bytes;
+}
+
+void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {
+  write_file_bytes(path, render_pdf(deck, options));
 }
 
 }  // namespace plandeck::render_pdf

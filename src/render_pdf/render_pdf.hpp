@@ -28,5 +28,7 @@ class Error : public std::runtime_error {
 
 // Throws Error. On failure a partial file may be left at `path`.
 void write_pdf(const compose::Deck& deck, const std::string& path, const PdfOptions& options);
+// The same PDF, as bytes in memory (write_pdf writes exactly these).
+std::string render_pdf(const compose::Deck& deck, const PdfOptions& options);
 
 }  // namespace plandeck::render_pdf

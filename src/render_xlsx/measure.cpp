@@ -52,19 +52,22 @@ TextMeasure::TextMeasure(const WorkbookOptions& options)
       into.push_back(std::move(*font));
     }
   };
-  load(options.regular_font_files, fonts_->regular);
-  load(options.strong_font_files, fonts_->strong);
-
-  double extent_em = 1.0;
-  if (fonts_->regular.empty()) {
-    fonts_->measurer = std::make_unique<EstimateMeasurer>();
-  } else {
-    std::vector<const text::Font*> regular, strong;
+  std::vector<const text::Font*> regular = options.regular_fonts;
+  std::vector<const text::Font*> strong = options.strong_fonts;
+  if (regular.empty()) {  // not loaded by the caller: read the files
+    load(options.regular_font_files, fonts_->regular);
+    load(options.strong_font_files, fonts_->strong);
     for (const auto& f : fonts_->regular) regular.push_back(&f);
     for (const auto& f : fonts_->strong) strong.push_back(&f);
+  }
+
+  double extent_em = 1.0;
+  if (regular.empty()) {
+    fonts_->measurer = std::make_unique<EstimateMeasurer>();
+  } else {
     if (strong.empty()) strong = regular;  // bold falls back to the regular metrics
     fonts_->measurer = std::make_unique<text::FontChainMeasurer>(regular, strong);
-    const text::Font& main = fonts_->regular.front();
+    const text::Font& main = *regular.front();
     extent_em = std::max(1.0, (main.ascender() - main.descender()) / 1000.0);
   }
   measurer_ = fonts_->measurer.get();

@@ -18,6 +18,10 @@
 
 #include "model/plan.hpp"
 
+namespace plandeck::text {
+class Font;
+}
+
 namespace plandeck::render_xlsx {
 
 // A workbook that cannot be written: invalid input (bad UTF-8, overlapping merges, an
@@ -42,6 +46,12 @@ struct WorkbookOptions {
   // conservative estimate is used (every non-ASCII character 1 em, ASCII 0.7 em).
   std::vector<std::string> regular_font_files;
   std::vector<std::string> strong_font_files;
+
+  // The same chains already loaded by the caller (e.g. the fonts compose measured with).
+  // When given they are used instead of reading the files again. Read only: they may be
+  // shared with another thread, and must outlive write_workbook.
+  std::vector<const text::Font*> regular_fonts;
+  std::vector<const text::Font*> strong_fonts;
 
   // Where libxlsxwriter writes the temporary file of each part before zipping them (its
   // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private

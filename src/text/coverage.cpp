@@ -11,10 +11,6 @@ std::vector<MissingGlyph> missing_glyphs(const FontChainMeasurer& fonts, std::u3
   std::vector<MissingGlyph> out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t cp = text[i];
-    if (cp > 0xFFFF) {  // libharu draws a space whatever the font has
-      out.push_back({i, cp, utf8::kGeta, true});
-      continue;
-    }
     // Not drawn at all: controls, ZWSP/WJ/BOM (N9) and the N6 set.
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x200B || cp == 0x2060 ||
         cp == 0xFEFF || is_ignorable(cp))
@@ -24,7 +20,7 @@ std::vector<MissingGlyph> missing_glyphs(const FontChainMeasurer& fonts, std::u3
     bool silent = false;
     const char32_t sub = glyph_substitute(cp, &silent);
     if (silent && sub == drawn) continue;  // looks the same (U+2011 -> U+2010, spaces)
-    out.push_back({i, cp, drawn != cp ? drawn : char32_t{0}, false});
+    out.push_back({i, cp, drawn != cp ? drawn : char32_t{0}});
   }
   return out;
 }

@@ -15,12 +15,11 @@ struct MissingGlyph {
   std::size_t index = 0;   // code point index in the text
   char32_t code_point = 0;
   char32_t substitute = 0;  // what will be drawn instead (0 = .notdef box)
-  bool beyond_bmp = false;  // > U+FFFF: libharu cannot draw it at all
 };
 
 // Characters of `text` that no font of the style's chain has, except zero-width controls
-// (removed before drawing) and silent look-alike substitutes (§5.9). Code points above
-// U+FFFF are always listed.
+// (removed before drawing) and silent look-alike substitutes (§5.9). Every plane is
+// treated alike: the PDF shows glyph ids, so 𠮟 (U+20B9F) prints when a font has it.
 std::vector<MissingGlyph> missing_glyphs(const FontChainMeasurer& fonts, std::u32string_view text,
                                          int style = 0);
 

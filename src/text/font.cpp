@@ -174,6 +174,14 @@ Font FontLoader::load(const std::string& path) {
     font.glyph_widths_[g] = static_cast<std::uint16_t>(hmtx.u16(4 * m) * 1000 / upem);
   }
   font.notdef_width_ = font.glyph_widths_[0];
+  // Left side bearings (where the ink starts), for the layout audit's run extents. Fonts
+  // whose hmtx stops after the advances (no lsb array) get 0, i.e. the advance box.
+  font.glyph_lsb_.assign(num_glyphs, 0);
+  for (std::size_t g = 0; g < num_glyphs; ++g) {
+    const std::size_t at = g < num_metrics ? 4 * g + 2 : 4 * num_metrics + 2 * (g - num_metrics);
+    if (at + 2 > hmtx.size()) break;
+    font.glyph_lsb_[g] = static_cast<std::int16_t>(hmtx.s16(at) * 1000 / upem);
+  }
 
   read_cmap(font, table("cmap", kMaxCmapBytes), num_glyphs);
   try {
@@ -307,6 +315,8 @@ std::uint16_t Font::gid_of(char32_t cp) const {
 bool Font::has_glyph(char32_t cp) const { return gid_of(cp) != 0; }
 
 int Font::advance(char32_t cp) const { return glyph_widths_[gid_of(cp)]; }
+
+int Font::left_bearing(char32_t cp) const { return glyph_lsb_[gid_of(cp)]; }
 
 const Font* FontLibrary::get(const std::string& path, std::string* error) {
   struct stat st {};

@@ -38,6 +38,10 @@ class Font {
   // BMP values come from a table filled at load time (one array read per call).
   int advance(char32_t cp) const;
 
+  // Left side bearing in 1/1000 em (hmtx, truncated): where the glyph's ink starts after its
+  // origin. 0 when the font has no bearings.
+  int left_bearing(char32_t cp) const;
+
   int ascender() const { return ascender_; }    // hhea ascender, 1/1000 em (truncated)
   int descender() const { return descender_; }  // hhea descender, 1/1000 em (negative)
   int units_per_em() const { return units_per_em_; }
@@ -58,6 +62,7 @@ class Font {
   int descender_ = 0;
   int notdef_width_ = 0;
   std::vector<std::uint16_t> glyph_widths_;  // 1/1000 em, per glyph id
+  std::vector<std::int16_t> glyph_lsb_;      // 1/1000 em, per glyph id
   std::vector<std::uint16_t> bmp_gid_;       // 65,536 entries: code point -> glyph id
   struct Group {                             // cmap format 12 group (beyond the BMP)
     std::uint32_t first, last, gid;

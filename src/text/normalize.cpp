@@ -112,10 +112,6 @@ Normalized normalize(std::string_view input) {
     }
     if (is_ignorable(cp)) continue;  // N6
     if (char32_t ideograph = radical_to_ideograph(cp)) cp = ideograph;  // N7
-    if (cp > 0xFFFF) {  // N8: libharu would draw a space
-      out.warnings.push_back({NormalizeIssue::NotRepresentable, cp, off});
-      cp = utf8::kGeta;
-    }
     emit(cp, off);  // N9: ZWSP/WJ/FEFF stay for the breaker
   }
   return out;
@@ -125,10 +121,6 @@ std::string describe_en(const NormalizeWarning& w) {
   switch (w.issue) {
     case NormalizeIssue::InvalidUtf8:
       return "invalid UTF-8 at byte " + std::to_string(w.byte_offset) + "; replaced by \u3013";
-    case NormalizeIssue::NotRepresentable:
-      return utf8::code_point_label(w.code_point) +
-             " not representable (outside the BMP, the PDF library cannot draw it); "
-             "replaced by \u3013";
     case NormalizeIssue::CombiningMarkKept:
       return utf8::code_point_label(w.code_point) +
              " (combining voiced sound mark) has no precomposed form with the preceding "
@@ -141,9 +133,6 @@ std::string describe_ja(const NormalizeWarning& w) {
   switch (w.issue) {
     case NormalizeIssue::InvalidUtf8:
       return std::to_string(w.byte_offset) + " バイト目に不正な UTF-8 があります。〓 に置き換えました";
-    case NormalizeIssue::NotRepresentable:
-      return utf8::code_point_label(w.code_point) +
-             " は BMP 外の文字のため PDF に描画できません。〓 に置き換えました";
     case NormalizeIssue::CombiningMarkKept:
       return utf8::code_point_label(w.code_point) +
              "（結合用濁点・半濁点）は直前の文字と合成できないため、正しく表示されません";

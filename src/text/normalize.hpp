@@ -12,7 +12,6 @@ namespace plandeck::text {
 
 enum class NormalizeIssue {
   InvalidUtf8,        // N1: bad bytes replaced by U+3013
-  NotRepresentable,   // N8: code point above U+FFFF replaced by U+3013
   CombiningMarkKept,  // N5: kana voiced mark without a precomposed form
 };
 
@@ -31,8 +30,8 @@ struct Normalized {
 
 Normalized normalize(std::string_view utf8);
 
-// English / Japanese one-line description, e.g. "U+20BB7 is outside the BMP and cannot be
-// drawn; replaced by 〓". Callers add the plan location.
+// English / Japanese one-line description, e.g. "invalid UTF-8 at byte 12; replaced by 〓".
+// Callers add the plan location.
 std::string describe_en(const NormalizeWarning& w);
 std::string describe_ja(const NormalizeWarning& w);
 

@@ -10,7 +10,7 @@
 
 namespace plandeck::text::utf8 {
 
-// U+3013 GETA MARK: the spec's (N1/N8) visible stand-in for text that cannot be drawn.
+// U+3013 GETA MARK: the spec's (N1) visible stand-in for text that cannot be drawn.
 inline constexpr char32_t kGeta = U'\u3013';
 
 struct Decoded {

@@ -222,7 +222,7 @@ TEST_CASE("runs are split by font: ➤ comes from the fallback font") {
 
 TEST_CASE("a bullet too long for its panel is an error naming slide, box and line") {
   std::string long_text;
-  for (int i = 0; i < 150; ++i) long_text += "デジタルデバイド対策として講習会を開催し、";
+  for (int i = 0; i < 400; ++i) long_text += "デジタルデバイド対策として講習会を開催し、";
   model::Plan plan = testing::one_chapter({results_slide({panel("主要行政手続のオンライン化等", {item("押印の廃止", 20)}, 20),
                                                           panel("オンライン申請サポートの充実", {item(long_text, 42)}, 40)})});
   Composed c = run(plan);

@@ -673,15 +673,40 @@ TEST_CASE("deck build refuses a Thai character no font has and writes nothing", 
   CHECK(r.err.find("\u0E01") != std::string::npos);
 }
 
-TEST_CASE("deck build refuses a character outside the BMP and writes nothing", "[deck][errors]") {
-  std::string dir = scratch_dir("deck-err-astral");
+TEST_CASE("deck build prints a character beyond the BMP that a font has", "[deck][file]") {
+  // 𠮟 (U+20B9F, a jōyō kanji) is in BIZ UDPGothic: it is drawn and reads back.
+  std::string dir = scratch_dir("deck-astral");
   Planted p = plant(dir, "heading: 取組", "\U00020B9F");
+  std::string out = dir + "/out";
+  ProcessResult r = run_process({plandeck_bin(), "build", p.plan, "-o", out}, with_epoch());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string pdf = out + "/" + kStem + ".pdf";
+  CHECK(read_with({"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"}).find("取組\U00020B9F") !=
+        std::string::npos);
+  std::string fonts = read_with({"pdffonts", pdf});
+  INFO(fonts);
+  std::vector<std::string> rows = split(fonts, '\n');
+  REQUIRE(rows.size() > 2);
+  for (std::size_t i = 2; i < rows.size(); ++i) {
+    if (rows[i].empty()) continue;
+    CHECK(rows[i].find("yes yes yes") != std::string::npos);  // emb sub uni
+  }
+  std::string check = read_with({"qpdf", "--check", pdf});
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+}
+
+TEST_CASE("deck build refuses a character beyond the BMP that no font has and writes nothing",
+          "[deck][errors]") {
+  // U+1F9FF (nazar amulet) is in neither BIZ UDPGothic nor DejaVu Sans.
+  std::string dir = scratch_dir("deck-err-astral");
+  Planted p = plant(dir, "heading: 取組", "\U0001F9FF");
   ProcessResult r = build_over_good_outputs(dir, p);
   std::string where = p.plan + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ":";
   INFO(r.err);
   CHECK(r.err.find(where) != std::string::npos);
-  CHECK(r.err.find("U+20B9F") != std::string::npos);
-  CHECK(r.err.find("\U00020B9F") != std::string::npos);
+  CHECK(r.err.find("U+1F9FF") != std::string::npos);
+  CHECK(r.err.find("\U0001F9FF") != std::string::npos);
 }
 
 TEST_CASE("deck build refuses a bullet too long for its box and names slide and box", "[deck][errors]") {

@@ -120,6 +120,8 @@ TEST_CASE("font chain: first font with the glyph measures and draws it", "[text]
 }
 
 TEST_CASE("glyph coverage lists what no font can draw", "[text][coverage]") {
+  // 𠮟 (U+20B9F) is beyond the BMP but in BIZ UDPGothic: covered like any character.
+  CHECK(t::missing_glyphs(chain(), U"\U00020B9Fる").empty());
   const std::u32string s = U"あ\u0E01\u2011\u200B\u2F00➤\U00020BB7";
   const auto missing = t::missing_glyphs(chain(), s);
   REQUIRE(missing.size() == 3);
@@ -127,7 +129,7 @@ TEST_CASE("glyph coverage lists what no font can draw", "[text][coverage]") {
   CHECK(t::describe_missing(missing[0]) == "U+0E01 'ก'");
   CHECK(missing[0].substitute == U'〓');
   CHECK(missing[1].code_point == 0x2F00);  // radical (normally N7 fixes it first)
-  CHECK(missing[2].beyond_bmp);
+  CHECK(missing[2].code_point == 0x20BB7);  // beyond the BMP and in no font of the chain
   CHECK(missing[2].index == 6);
   // With BIZ alone, ➤ is missing too and U+2011 is a silent substitute.
   const t::FontChainMeasurer biz_only({&biz()}, {&biz_bold()});

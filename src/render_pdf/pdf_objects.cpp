@@ -1,0 +1,94 @@
+#include "render_pdf/pdf_objects.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
+#include <libdeflate.h>
+
+#include <vector>
+
+#include "text/utf8.hpp"
+
+namespace plandeck::render_pdf::detail {
+
+namespace {
+
+// libharu's HPDF_Dict_Write removes /Filter from a stream whose `filter` is NONE and only
+// writes /FlateDecode when it deflates itself; this hook (called by HPDF_Dict_Write just
+// before ">>") names the filter of data deflated here. Called from C: must not throw.
+HPDF_STATUS write_flate_filter_key(HPDF_Dict /*dict*/, HPDF_Stream out) noexcept {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+Deflater::~Deflater() {
+  for (auto* c : by_level_) {
+    if (c != nullptr) libdeflate_free_compressor(c);
+  }
+}
+
+std::vector<unsigned char> Deflater::deflate(const unsigned char* data, std::size_t size,
+                                             int level) {
+  const auto index = static_cast<std::size_t>(level);
+  if (level < 1 || index >= by_level_.size()) throw Error("invalid compression level");
+  if (by_level_[index] == nullptr) {
+    by_level_[index] = libdeflate_alloc_compressor(level);
+    if (by_level_[index] == nullptr) throw Error("out of memory for a compressor");
+  }
+  std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(by_level_[index], size));
+  const std::size_t n =
+      libdeflate_zlib_compress(by_level_[index], data, size, packed.data(), packed.size());
+  if (n == 0) throw Error("libdeflate could not compress a stream");
+  packed.resize(n);
+  return packed;
+}
+
+void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,
+                         std::size_t size, int level, const std::string& what) {
+  doc.check(dict != nullptr && dict->stream != nullptr, what);
+  const std::vector<unsigned char> packed = deflater.deflate(data, size, level);
+  HPDF_MemStream_FreeData(dict->stream);
+  doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())),
+            what);
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = write_flate_filter_key;
+}
+
+void deflate_stream_in_place(Doc& doc, Deflater& deflater, HPDF_Dict dict, int level,
+                             const std::string& what) {
+  doc.check(dict != nullptr && dict->stream != nullptr, what);
+  std::vector<unsigned char> data;
+  data.reserve(HPDF_Stream_Size(dict->stream));
+  const HPDF_UINT buffers = HPDF_MemStream_GetBufCount(dict->stream);
+  for (HPDF_UINT i = 0; i < buffers; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(dict->stream, i, &length);
+    doc.check(buf != nullptr, what);
+    data.insert(data.end(), buf, buf + length);
+  }
+  set_deflated_stream(doc, deflater, dict, data.data(), data.size(), level, what);
+}
+
+HPDF_Binary utf16_text_string(Doc& doc, const std::string& utf8, const std::string& what) {
+  const auto decoded = text::utf8::decode(utf8);
+  if (!decoded.valid) throw Error(what + ": invalid UTF-8");
+  std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+  bytes.reserve(2 + 4 * decoded.text.size());
+  auto unit = [&bytes](unsigned u) {
+    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+  };
+  for (char32_t cp : decoded.text) {
+    if (cp < 0x10000) {
+      unit(static_cast<unsigned>(cp));
+    } else {
+      const unsigned v = static_cast<unsigned>(cp) - 0x10000;
+      unit(0xD800 + (v >> 10));
+      unit(0xDC00 + (v & 0x3FF));
+    }
+  }
+  return doc.check_ptr(
+      HPDF_Binary_New(doc.get()->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size())), what);
+}
+
+}  // namespace plandeck::render_pdf::detail

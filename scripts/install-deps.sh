@@ -8,7 +8,7 @@ packages=(
   libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev libcli11-dev catch2 libharfbuzz-dev zlib1g-dev
   libdeflate-dev
   fonts-morisawa-bizud-gothic fonts-dejavu-core
-  qpdf poppler-utils python3-openpyxl
+  qpdf poppler-utils python3-openpyxl python3-jsonschema python3-yaml
   time valgrind  # /usr/bin/time and callgrind, for bench/run.sh
 )
 

@@ -1,6 +1,5 @@
 #include "cli/diff_command.hpp"
 
-#include <CLI/CLI.hpp>
 #include <optional>
 
 #include "cli/exit_code.hpp"
@@ -10,15 +9,6 @@
 #include "input/plan_loader.hpp"
 
 namespace plandeck::cli {
-
-CLI::App* add_diff_command(CLI::App& app, DiffOptions& options) {
-  CLI::App* diff = app.add_subcommand("diff", "Show what changed between two plans (exit 4 when they differ)");
-  diff->add_option("old", options.old_path, "The earlier plan (YAML)")->required();
-  diff->add_option("new", options.new_path, "The later plan (YAML)")->required();
-  diff->add_option("--format", options.format, "Output: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  return diff;
-}
 
 int run_diff(const DiffOptions& options, diag::Lang lang, std::ostream& out, std::ostream& err) {
   diag::SourceMap sources;

@@ -7,10 +7,6 @@
 
 #include "diag/diagnostics.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace plandeck::cli {
 
 struct DiffOptions {
@@ -18,9 +14,6 @@ struct DiffOptions {
   std::string new_path;
   std::string format = "text";  // or "json"
 };
-
-// Declares the subcommand on `app`; its arguments land in `options`.
-CLI::App* add_diff_command(CLI::App& app, DiffOptions& options);
 
 int run_diff(const DiffOptions& options, diag::Lang lang, std::ostream& out, std::ostream& err);
 

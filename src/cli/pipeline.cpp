@@ -15,6 +15,7 @@
 
 #include "cli/atomic_output.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/report.hpp"
 #include "cli/output_guard.hpp"
 #include "compose/compose.hpp"
 #include "compose/fonts.hpp"
@@ -23,6 +24,7 @@
 #include "figures/summary.hpp"
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
+#include "lint/lint.hpp"
 #include "render_pdf/render_pdf.hpp"
 #include "render_xlsx/plan_check.hpp"
 #include "render_xlsx/workbook.hpp"
@@ -44,9 +46,8 @@ constexpr long long kLastEpoch = 253402300799LL;
 
 diag::Message says(std::string ja, std::string en) { return {std::move(ja), std::move(en)}; }
 
-void print(std::ostream& err, const diag::Diagnostics& diags, const Options& options,
-           const diag::SourceMap& sources) {
-  err << diag::format_all(diags, options.lang, &sources);
+void print(Report& report, const diag::Diagnostics& diags, const diag::SourceMap& sources) {
+  if (!diags.empty()) report.diagnostics(diags, &sources);
 }
 
 // --werror: every warning becomes an error, so that a script or CI stops on it. Notes stay
@@ -60,10 +61,11 @@ void promote_warnings(diag::Diagnostics& diags) {
   diags = std::move(promoted);
 }
 
-void environment_error(std::ostream& err, const Options& options, const std::string& what,
-                       const diag::Message& message) {
-  diag::Diagnostic d{diag::Severity::Error, {what, 0, 0}, message, std::nullopt};
-  err << diag::format(d, options.lang, nullptr);
+void environment_error(Report& report, const std::string& what, const diag::Message& message,
+                       const char* code) {
+  diag::Diagnostics one;
+  one.add(diag::Diagnostic(diag::Severity::Error, {what, 0, 0}, message, std::nullopt, code));
+  report.diagnostics(one, nullptr);
 }
 
 // Everything a run needs besides the plan: the layout and its fonts, loaded once.
@@ -73,11 +75,11 @@ struct Context {
   std::vector<std::string> regular_files, strong_files;
 };
 
-int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, std::ostream& err) {
+int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, Report& report) {
   if (options.layout) {
     diag::Diagnostics diags;
     auto layout = input::load_layout(*options.layout, sources, diags);
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     if (!layout) return kInvalidInput;
     ctx.layout = std::move(*layout);
   }
@@ -85,20 +87,13 @@ int prepare(const Options& options, Context& ctx, diag::SourceMap& sources, std:
   auto dirs = text::font_search_dirs("fonts");
   ctx.fonts = compose::FontSet::load(ctx.layout.fonts, dirs, &error);
   if (!ctx.fonts) {
-    environment_error(err, options, "plandeck",
-                      says("フォントを読み込めません: " + error, "cannot load a font: " + error));
+    environment_error(report, "plandeck", says("フォントを読み込めません: " + error, "cannot load a font: " + error),
+                      "font-missing");
     return kEnvironment;
   }
   for (const text::Font* f : ctx.fonts->measurer().chain(0)) ctx.regular_files.push_back(f->path());
   for (const text::Font* f : ctx.fonts->measurer().chain(1)) ctx.strong_files.push_back(f->path());
   return kSuccess;
-}
-
-std::string describe_size(const std::string& path) {
-  std::error_code ec;
-  auto bytes = fs::file_size(path, ec);
-  if (ec) return "";
-  return std::to_string((bytes + 1023) / 1024) + " KB";
 }
 
 // Runs one task on a second thread, so that it overlaps with what the calling thread does
@@ -199,13 +194,14 @@ class WorkbookJob {
 // second thread while this thread renders the PDF; when both fail, the PDF's error is the
 // one reported, as when they were written in turn.
 int write_outputs(const Options& options, const Context& ctx, const model::Plan& plan,
-                  const compose::Deck& deck, std::ostream& out, std::ostream& err) {
+                  const compose::Deck& deck, Report& report) {
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec || !fs::is_directory(options.output_dir)) {
-    environment_error(err, options, options.output_dir,
+    environment_error(report, options.output_dir,
                       says("出力先フォルダを作成できません: " + ec.message(),
-                           "cannot create the output directory: " + ec.message()));
+                           "cannot create the output directory: " + ec.message()),
+                      "output-directory");
     return kEnvironment;
   }
   const std::string base = output_base(options, plan.path);
@@ -243,9 +239,10 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     if (workbook) workbook->wait();  // its thread ends before the error is reported
     std::string what = e.what();
     if (pdf) what = pdf->readable(what);
-    environment_error(err, options, target,
+    environment_error(report, target,
                       says("書き出しに失敗しました（以前の出力は変更していません）: " + what,
-                           "could not write the output (previous outputs are untouched): " + what));
+                           "could not write the output (previous outputs are untouched): " + what),
+                      "output-write");
     return kEnvironment;
   }
   // Reported once the private directories are gone, so that a signal while printing (a
@@ -254,27 +251,22 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
   for (AtomicOutput* f : files) written.push_back(f->final_path());
   pdf.reset();
   workbook.reset();
-  for (const std::string& p : written) {
-    if (options.lang == diag::Lang::En) {
-      out << "wrote " << p << " (" << describe_size(p) << ")\n";
-    } else {
-      out << p << " を書き出しました（" << describe_size(p) << "）\n";
-    }
-  }
+  for (const std::string& p : written) report.wrote(p);
   return kSuccess;
 }
 
 int process_plan(const Options& options, const Context& ctx, const std::string& path,
-                 diag::SourceMap& sources, std::ostream& out, std::ostream& err) {
+                 diag::SourceMap& sources, Report& report) {
   diag::Diagnostics diags;
   auto plan = input::load_plan(path, sources, diags);
   // The workbook's limits, checked on the plan for `check` too: whatever check accepts,
   // build writes.
   if (plan) render_xlsx::check_plan(*plan, diags);
   if (!plan || diags.has_errors()) {
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     return kInvalidInput;
   }
+  lint::check(*plan, ctx.layout, diags, &sources);  // warnings: text that was pasted or typed in
   compose::ComposeOptions co;
   co.creator = std::string("plandeck ") + PLANDECK_VERSION;
   figures::check_arithmetic(*plan, diags, &sources);
@@ -282,33 +274,26 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   if (options.werror) promote_warnings(diags);
   // An invalid plan writes nothing (the outputs are started only after this).
   if (diags.has_errors()) {
-    print(err, diags, options, sources);
+    print(report, diags, sources);
     return kInvalidInput;
   }
 
   if (options.command == Command::Check) {
-    print(err, diags, options, sources);  // warnings
+    print(report, diags, sources);  // warnings
     std::size_t warnings = 0;  // no errors here; notes are not counted
     for (const diag::Diagnostic& d : diags.items()) warnings += d.severity == diag::Severity::Warning ? 1 : 0;
-    std::string n = std::to_string(warnings);
-    if (options.lang == diag::Lang::En) {
-      out << path << ": " << (warnings == 0 ? "ok" : n + (warnings == 1 ? " warning" : " warnings")) << " ("
-          << deck.pages.size() << " slides)\n";
-    } else {
-      out << path << ": " << (warnings == 0 ? "問題ありません" : "警告 " + n + " 件") << "（" << deck.pages.size()
-          << " 枚）\n";
-    }
-    if (options.summary) out << figures::format_summary(figures::count_verdicts(*plan), options.lang);
+    report.checked(path, deck.pages.size(), warnings);
+    if (options.summary) report.summary(figures::count_verdicts(*plan));
     return kSuccess;
   }
-  int code = write_outputs(options, ctx, *plan, deck, out, err);
+  int code = write_outputs(options, ctx, *plan, deck, report);
   // Warnings. Notes (e.g. slides set below the deck's type scale) are for reviewing a
   // plan: `check` prints them, `build` keeps quiet.
   diag::Diagnostics shown;
   for (const diag::Diagnostic& d : diags.items()) {
     if (d.severity != diag::Severity::Note) shown.add(d);
   }
-  print(err, shown, options, sources);
+  print(report, shown, sources);
   return code;
 }
 
@@ -328,26 +313,22 @@ void keep_stderr_descriptor_taken() {
 
 }  // namespace
 
-int run(const Options& options, std::ostream& out, std::ostream& err) {
-  keep_stderr_descriptor_taken();
+int run(const Options& options, Report& report) {
   // A date neither output can carry is refused by check as by build, before any work.
   const std::optional<long long>& epoch = options.source_date_epoch;
   if (epoch && (*epoch < 0 || *epoch > kLastEpoch)) {
     const std::string value = std::to_string(*epoch);
-    environment_error(err, options, "SOURCE_DATE_EPOCH",
+    environment_error(report, "SOURCE_DATE_EPOCH",
                       says("値 " + value + " は範囲外です（0 から " + std::to_string(kLastEpoch) +
                                "、つまり 9999-12-31 23:59:59 UTC まで）",
                            "the value " + value + " is out of range (0 to " + std::to_string(kLastEpoch) +
-                               ", that is up to 9999-12-31 23:59:59 UTC)"));
+                               ", that is up to 9999-12-31 23:59:59 UTC)"),
+                      "source-date-epoch");
     return kEnvironment;
-  }
-  if (options.command == Command::Build) {
-    int refused = check_output_targets(options, err);
-    if (refused != kSuccess) return refused;
   }
   diag::SourceMap sources;
   Context ctx;
-  int code = prepare(options, ctx, sources, err);
+  int code = prepare(options, ctx, sources, report);
   if (code != kSuccess) return code;
   std::error_code ec;
   if (options.command == Command::Build && fs::is_directory(options.output_dir, ec)) {
@@ -355,18 +336,35 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
   }
   int result = kSuccess;
   for (const auto& path : options.plans) {
-    result = worst(result, process_plan(options, ctx, path, sources, out, err));
-  }
-  // "wrote …" and "ok" lines that never reached stdout (a full disk, /dev/full) are a
-  // failure too: a script must not read exit 0 as success of something it could not see.
-  out.flush();
-  if (!out) {
-    environment_error(err, options, "stdout",
-                      says("標準出力に書き込めません（進行の報告が失われました）",
-                           "cannot write to standard output (the progress report was lost)"));
-    result = worst(result, kEnvironment);
+    result = worst(result, process_plan(options, ctx, path, sources, report));
   }
   return result;
+}
+
+int run(const Options& options, std::ostream& out, std::ostream& err) {
+  keep_stderr_descriptor_taken();
+  // Refusals of what would lose data are usage errors (exit 2): text on stderr, as the
+  // command line's own errors, whatever the format.
+  if (options.command == Command::Build) {
+    int refused = check_output_targets(options, err);
+    if (refused != kSuccess) return refused;
+  }
+  std::unique_ptr<Report> report = make_report(options, out, err);
+  int code = run(options, *report);
+  report->finish(code);
+  // "wrote …" and "ok" lines (or the JSON document) that never reached stdout (a full disk,
+  // /dev/full) are a failure too: a script must not read exit 0 as success of something it
+  // could not see.
+  out.flush();
+  if (!out) {
+    diag::Diagnostic d(diag::Severity::Error, {"stdout", 0, 0},
+                       says("標準出力に書き込めません（進行の報告が失われました）",
+                            "cannot write to standard output (the progress report was lost)"),
+                       std::nullopt, "stdout-write");
+    err << diag::format(d, options.lang, nullptr);
+    code = worst(code, kEnvironment);
+  }
+  return code;
 }
 
 }  // namespace plandeck::cli

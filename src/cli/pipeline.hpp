@@ -1,5 +1,6 @@
 // The stages of one run, per plan: load → validate → lay out → write (build only).
-// Diagnostics go to `err`; progress lines to `out`. Returns the exit code.
+// Reported as options.format asks (report.hpp): as text, diagnostics go to `err` and
+// progress lines to `out`; as JSON, one document goes to `out`. Returns the exit code.
 #pragma once
 
 #include <ostream>
@@ -9,5 +10,9 @@
 namespace plandeck::cli {
 
 int run(const Options& options, std::ostream& out, std::ostream& err);
+
+class Report;
+// The same, reporting to `report` (which is not finished: the caller may add more).
+int run(const Options& options, Report& report);
 
 }  // namespace plandeck::cli

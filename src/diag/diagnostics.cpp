@@ -32,6 +32,51 @@ std::size_t Diagnostics::error_count() const {
   return n;
 }
 
+std::string code_of(const Diagnostic& d) {
+  if (!d.code.empty()) return d.code;
+  constexpr int kMaxWords = 6;
+  std::string out;
+  std::string word;
+  int words = 0;
+  char quote = 0;  // inside "…" or '…'
+  int parens = 0;  // inside (…)
+  auto flush = [&] {
+    if (!word.empty() && words < kMaxWords) {
+      if (!out.empty()) out += '-';
+      out += word;
+      ++words;
+    }
+    word.clear();
+  };
+  for (char ch : d.message.en) {
+    if (quote != 0) {
+      if (ch == quote) quote = 0;
+      continue;
+    }
+    if (ch == '"') {
+      flush();
+      quote = ch;
+    } else if (ch == '(') {
+      flush();
+      ++parens;
+    } else if (ch == ')') {
+      parens = parens > 0 ? parens - 1 : 0;
+    } else if (parens == 0 && ch >= 'a' && ch <= 'z') {
+      word += ch;
+    } else if (parens == 0 && ch >= 'A' && ch <= 'Z') {
+      word += static_cast<char>(ch - 'A' + 'a');
+    } else if (parens == 0 && (ch == ':' || ch == ';')) {
+      flush();
+      // What follows a colon is the particular case ("cannot load a font: <why>").
+      if (!out.empty()) break;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out.empty() ? std::string("plandeck") : out;
+}
+
 const std::string& text(const Message& m, Lang lang) {
   if (lang == Lang::En && !m.en.empty()) return m.en;
   return m.ja.empty() ? m.en : m.ja;

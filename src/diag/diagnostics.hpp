@@ -34,7 +34,21 @@ struct Diagnostic {
   SourceLoc loc;
   Message message;
   std::optional<Message> hint;
+  // A stable identifier for scripts (`--format json`), e.g. "yaml-quote-text". Most
+  // diagnostics leave it empty and code_of() derives one from the English message.
+  std::string code;
+
+  // Constructors rather than an aggregate, so that `{severity, loc, message, hint}` keeps
+  // compiling without naming the code (and without a missing-initializer warning).
+  Diagnostic() = default;
+  Diagnostic(Severity s, SourceLoc l, Message m, std::optional<Message> h = std::nullopt, std::string c = {})
+      : severity(s), loc(std::move(l)), message(std::move(m)), hint(std::move(h)), code(std::move(c)) {}
 };
+
+// The diagnostic's code: its own when set, else derived from the wording of its English
+// message without the quoted, parenthesised and numeric parts ("unknown key \"titel\"" ->
+// "unknown-key"), so that the same kind of problem always has the same code.
+std::string code_of(const Diagnostic& d);
 
 // Collects every problem of a run so that all of them are reported together.
 class Diagnostics {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "diag/printable.hpp"
+#include "input/slips.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::input {
@@ -170,8 +171,26 @@ void Reader::error(const diag::SourceLoc& at, Message message, std::optional<Mes
 void Reader::wrong_type(const Node& node, std::string_view name, const Message& expected) const {
   Message who = describe(name);
   Message found = kind_name(node.kind);
+  std::optional<Message> hint;
+  const std::string& text = file_.text;
+  bool flow = (node.is_sequence() || node.is_mapping()) && node.offset < text.size() &&
+              (text[node.offset] == '[' || text[node.offset] == '{');
+  // Only a value short enough to paste back is quoted (and a long line is never scanned:
+  // a hostile file may hold many such values on one line of megabytes).
+  constexpr std::size_t kQuotable = 200;
+  std::string_view window = std::string_view(text).substr(node.offset < text.size() ? node.offset : text.size(), kQuotable);
+  std::size_t end = window.find('\n');
+  bool whole = end != std::string_view::npos || node.offset + window.size() == text.size();
+  if (flow && whole && expected.en.rfind("a text", 0) == 0) {
+    std::string quoted = quoted_form(written_value(window.substr(0, end)));
+    hint = Message{"YAML は \"" + text.substr(node.offset, 1) + "\" で始まる値を" + found.ja + "と読みます。テキストなら " + quoted +
+                       " と引用符で囲んでください",
+                   "YAML reads a value starting with \"" + text.substr(node.offset, 1) + "\" as " + found.en +
+                       "; quote a text: " + quoted};
+  }
   error(node.loc, {who.ja + "には" + expected.ja + "を書いてください（" + found.ja + "が書かれています）",
-                   who.en + " must be " + expected.en + ", not " + found.en});
+                   who.en + " must be " + expected.en + ", not " + found.en},
+        hint);
 }
 
 std::optional<std::string> Reader::string(const Node& node, std::string_view name, Need need) const {

@@ -73,7 +73,8 @@ class Reader {
                                     const std::vector<std::string_view>& choices) const;
 
   // Reports "`name` must be <expected>, not <what node is>" at the node. `expected` is
-  // e.g. {"テキスト", "a text"}.
+  // e.g. {"テキスト", "a text"}. When the node is a list or mapping written on one line
+  // (`- [参考資料]`), the hint shows the text in quotes: YAML read the brackets as structure.
   void wrong_type(const Node& node, std::string_view name, const diag::Message& expected) const;
 
  private:

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "diag/printable.hpp"
+#include "input/slips.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::input {
@@ -83,6 +84,11 @@ class LineIndex {
     std::string_view rest = text_.substr(offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
     if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
     return rest;
+  }
+
+  // Line `line0` (0-based) without its line end; empty past the end.
+  std::string_view line_text(std::size_t line0) const {
+    return line0 < index_.line_count() ? rest_of_line(index_.line_start(line0)) : std::string_view();
   }
 
   // The first tab in the indentation of lines [0, last_line], if any.
@@ -159,6 +165,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (anchor != YAML::NullAnchor) check_anchor_slip(lines_.offset(mark));
     auto node = std::make_shared<Node>();
     node->kind = NodeKind::Null;
     // yaml-cpp marks an empty value at the token after it; an empty mapping value is
@@ -192,6 +199,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (anchor != YAML::NullAnchor) check_anchor_slip(lines_.offset(mark));
+    if (!tag.empty() && tag != "?") check_tag_slip(lines_.offset(mark));
     auto node = std::make_shared<Node>();
     node->kind = NodeKind::Scalar;
     node->value = value;
@@ -318,6 +327,43 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
+  // `- &nbsp;テキスト`: YAML takes "&nbsp;テキスト" as an anchor name and the text is lost. An
+  // anchor named like text (not ASCII letters, digits, - and _) on a text is that slip.
+  void check_anchor_slip(std::size_t at) {
+    if (at >= text_.size() || text_[at] != '&') return;
+    std::size_t end = property_end(at);
+    if (plausible_anchor_name(text_.substr(at + 1, end - at - 1))) return;
+    slip_at(at, lines_.rest_of_line(at));
+  }
+
+  // `- !重要 職員の働き方`: YAML takes "!重要" as a tag, which plandeck has no use for, and
+  // the words vanish from the text. A local tag (one "!") on a text is that slip.
+  void check_tag_slip(std::size_t at) {
+    if (at < text_.size() && text_[at] == '&') {  // an anchor before the tag
+      at = property_end(at);
+      while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+    }
+    if (at + 1 >= text_.size() || text_[at] != '!' || text_[at + 1] == '!') return;
+    slip_at(at, lines_.rest_of_line(at));
+  }
+
+  // The end of the node property (&anchor, !tag) starting at `at`. Only the property is
+  // read, so that a file of many anchors costs time in proportion to its size.
+  std::size_t property_end(std::size_t at) const {
+    std::size_t i = at + 1;
+    while (i < text_.size() && std::string_view(" \t\r\n,[]{}").find(text_[i]) == std::string_view::npos) ++i;
+    return i;
+  }
+
+  void slip_at(std::size_t at, std::string_view rest) {
+    std::size_t line_start = text_.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    bool flow = inside_flow(text_.substr(line_start, at - line_start), at - line_start);
+    // Fatal: the rest of the text is gone, and what YAML made of it (an empty value, a
+    // stray word) would only give confusing follow-up errors.
+    if (auto slip = indicator_slip(rest, lines_.at(at), flow)) throw Fatal{slip->loc, slip->message, slip->hint};
+  }
+
   const std::string& file_;
   std::string_view text_;
   const LineIndex& lines_;
@@ -347,10 +393,32 @@ class DocumentProbe : public YAML::EventHandler {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // yaml-cpp's syntax errors, in the user's words.
-diag::Diagnostic syntax_error(const YAML::ParserException& e, const LineIndex& lines) {
+diag::Diagnostic syntax_error(const YAML::ParserException& e, const LineIndex& lines, std::string_view text) {
   diag::Diagnostic d;
   d.loc = lines.at(e.mark);
   const std::string& msg = e.msg;
+  // A value that starts with a character YAML reserves (* & % @ `): say so, with the quoted
+  // form. A plausible alias name (*columns) that is undefined is a real alias, reported below.
+  if (msg == YAML::ErrorMsg::UNKNOWN_ANCHOR || msg == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
+      msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND || msg == YAML::ErrorMsg::UNKNOWN_TOKEN ||
+      starts_with(msg, YAML::ErrorMsg::CHAR_IN_ALIAS) || starts_with(msg, YAML::ErrorMsg::CHAR_IN_ANCHOR)) {
+    std::size_t at = lines.offset(e.mark);
+    // "alias not found after *" is marked after the indicator.
+    if (at > 0 && at <= text.size() && (text[at - 1] == '*' || text[at - 1] == '&') &&
+        (msg == YAML::ErrorMsg::ALIAS_NOT_FOUND || msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND)) {
+      --at;
+    }
+    std::string_view rest = lines.rest_of_line(at);
+    std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    line_start = line_start == std::string_view::npos || at == 0 ? 0 : line_start + 1;
+    bool flow = inside_flow(text.substr(line_start, at - line_start), at - line_start);
+    std::size_t end = rest.find_first_of(" \t,[]{}", 1);
+    std::string_view name = rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+    bool real_alias = msg == YAML::ErrorMsg::UNKNOWN_ANCHOR && plausible_anchor_name(name);
+    if (!real_alias) {
+      if (auto slip = indicator_slip(rest, lines.at(at), flow)) return *slip;
+    }
+  }
   if (msg == YAML::ErrorMsg::MAP_VALUE) {
     d.message = {"ここに \"キー: 値\" の \":\" は書けません", "a \"key: value\" colon is not allowed here"};
     d.hint = Message{"値の中に \": \" があるときは値全体を引用符で囲んでください。インデントのずれも確かめてください",
@@ -360,6 +428,12 @@ diag::Diagnostic syntax_error(const YAML::ParserException& e, const LineIndex& l
   } else if (msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
     d.message = {"\"{\" で始まるマッピングが \"}\" で閉じられていません", "a mapping opened with \"{\" is not closed with \"}\""};
   } else if (msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::END_OF_SEQ) {
+    // `- [参考] 資料`: the words after a closing bracket end the block.
+    if (e.mark.line >= 0) {
+      std::string_view line = lines.line_text(static_cast<std::size_t>(e.mark.line));
+      auto slip = flow_text_slip(line, static_cast<std::size_t>(std::max(e.mark.column, 0)), d.loc);
+      if (slip) return *slip;
+    }
     d.message = {"ブロックの終わりが正しくありません", "a block does not end properly"};
     d.hint = Message{"インデントを確かめてください", "check the indentation"};
   } else if (msg == YAML::ErrorMsg::BLOCK_ENTRY) {
@@ -508,7 +582,7 @@ YamlFile parse_yaml(const std::string& path, std::string text, diag::SourceMap& 
                           {"インデントにタブ文字が使われています", "a tab is used for indentation"},
                           Message{"YAML のインデントには半角スペースを使ってください", "indent YAML with spaces"}});
     } else {
-      problems.push_back(syntax_error(e, lines));
+      problems.push_back(syntax_error(e, lines, f.text));
     }
     root = nullptr;
   } catch (const YAML::Exception& e) {

@@ -42,8 +42,11 @@ std::optional<diag::Diagnostic> character_problem(char32_t cp, const TextUse& us
                      "write it on one line (it is used as one line: PDF document info and bookmarks, sheet names)"};
   } else if (cp == '\t') {
     d.message = {use.name.ja + "にタブ文字（U+0009）は使えません", use.name.en + " contains a tab (U+0009)"};
-    d.hint = Message{"スペースに置き換えてください（タブは PDF と Excel で表示が揃いません）",
-                     "replace it with a space (PDF and Excel would not show a tab the same way)"};
+    // A tab in a text is most often a table row pasted from a spreadsheet: say where tables go.
+    d.hint = Message{"表の行を貼り付けたものなら、表は results か details のスライドの table: に groups と rows で書きます。"
+                     "そうでなければスペースに置き換えてください（タブは PDF と Excel で表示が揃いません）",
+                     "a pasted table row? write a table as table: with groups and rows on a results or details slide; "
+                     "otherwise replace the tab with a space (PDF and Excel would not show a tab the same way)"};
   } else if (is_control(cp)) {
     d.message = {use.name.ja + "に制御文字 " + code + " は使えません",
                  use.name.en + " contains the control character " + code};

@@ -41,7 +41,7 @@ TEST_CASE("a wrong ratio gives one located warning with the computed value", "[c
   INFO(r.err);
   CHECK(r.exit_code == 0);  // a warning alone does not fail
   CHECK(count(r.err, "warning: ") == 1);
-  CHECK(r.err.find(plan + ":231:40: warning: 81手続→350手続は約4.3倍です（記載: 約5.3倍）\n") != std::string::npos);
+  CHECK(r.err.find(plan + ":232:40: warning: 81手続→350手続は約4.3倍です（記載: 約5.3倍）\n") != std::string::npos);
   CHECK(r.err.find("hint: 計算: 350 ÷ 81 = 4.321") != std::string::npos);
 
   auto en = run_process({plandeck_bin(), "--lang", "en", "check", plan});
@@ -53,7 +53,7 @@ TEST_CASE("werror turns the warning into an error: exit 1, nothing written", "[c
   std::string plan = wrong_ratio_plan(dir);
   auto check = run_process({plandeck_bin(), "check", "--werror", plan});
   CHECK(check.exit_code == 1);
-  CHECK(check.err.find(":231:40: error: 81手続→350手続は約4.3倍です") != std::string::npos);
+  CHECK(check.err.find(":232:40: error: 81手続→350手続は約4.3倍です") != std::string::npos);
 
   std::string out = dir + "/out";
   auto build = run_process({plandeck_bin(), "build", "--werror", plan, "-o", out});
@@ -83,7 +83,7 @@ TEST_CASE("plandeck diff: same plan exits 0, a changed figure exits 4 and is nam
   CHECK(r.exit_code == 4);
   CHECK(r.out.find("行「オンライン申請件数」") != std::string::npos);
   CHECK(r.out.find("113,600件 → 113,700件") != std::string::npos);
-  CHECK(r.out.find(":234:") != std::string::npos);
+  CHECK(r.out.find(":235:") != std::string::npos);
 
   auto json = run_process({plandeck_bin(), "diff", "--format", "json", default_plan(), changed});
   CHECK(json.exit_code == 4);

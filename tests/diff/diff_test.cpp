@@ -88,13 +88,13 @@ TEST_CASE("a changed figure names its slide, row and column, old → new, with b
   REQUIRE(c.figures.size() == 1);
   CHECK(c.figures[0].old_text == "113,600件");
   CHECK(c.figures[0].new_text == "113,700件");
-  CHECK(c.old_loc.line == 234);
-  CHECK(c.new_loc.line == 234);
+  CHECK(c.old_loc.line == 235);
+  CHECK(c.new_loc.line == 235);
   std::string where = diff::describe(c.path, diag::Lang::Ja);
   CHECK(where == "スライド「Ⅱ-1 結果詳細」 › 表「簡単手続に関する実績」 › 行「オンライン申請件数」 › 令和2年度（プラン前）の状況");
   std::string text = diff::format_text(changes, "old.yaml", "new.yaml", diag::Lang::Ja);
   CHECK(text.find("  113,600件 → 113,700件\n") != std::string::npos);
-  CHECK(text.find("（旧 old.yaml:234:") != std::string::npos);
+  CHECK(text.find("（旧 old.yaml:235:") != std::string::npos);
   std::string en = diff::format_text(changes, "old.yaml", "new.yaml", diag::Lang::En);
   CHECK(en.find("changed: slide “Ⅱ-1 結果詳細” › table “簡単手続に関する実績” › row “オンライン申請件数”") !=
         std::string::npos);

@@ -20,7 +20,7 @@ using diag::Message;
 
 namespace {
 
-const std::vector<std::string_view> kCommands = {"build", "check", "init", "watch"};
+const std::vector<std::string_view> kCommands = {"build", "check", "diff", "init", "watch"};
 
 // One of two wordings, by the language of the run (help texts are plain strings in CLI11).
 class Words {
@@ -140,6 +140,10 @@ Message missing_argument(const std::string& command) {
   }
   if (command == "watch") {
     return {"watch には見張るプランのファイルを 1 つ指定してください", "watch needs one plan file to watch"};
+  }
+  if (command == "diff") {
+    return {"diff には前のプランと新しいプランを指定してください（例: plandeck diff r6.yaml r7.yaml）",
+            "diff needs the earlier and the later plan (e.g. plandeck diff r6.yaml r7.yaml)"};
   }
   return {command + " にはプランのファイル（YAML）を指定してください",
           command + " needs at least one plan file (YAML)"};

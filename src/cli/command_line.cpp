@@ -20,7 +20,7 @@ using diag::Message;
 
 namespace {
 
-const std::vector<std::string_view> kCommands = {"build", "check", "init", "watch"};
+const std::vector<std::string_view> kCommands = {"build", "check", "diff", "init", "watch"};
 
 // One of two wordings, by the language of the run (help texts are plain strings in CLI11).
 class Words {
@@ -141,6 +141,10 @@ Message missing_argument(const std::string& command) {
   if (command == "watch") {
     return {"watch には見張るプランのファイルを 1 つ指定してください", "watch needs one plan file to watch"};
   }
+  if (command == "diff") {
+    return {"diff には前のプランと新しいプランを指定してください（例: plandeck diff r6.yaml r7.yaml）",
+            "diff needs the earlier and the later plan (e.g. plandeck diff r6.yaml r7.yaml)"};
+  }
   return {command + " にはプランのファイル（YAML）を指定してください",
           command + " needs at least one plan file (YAML)"};
 }
@@ -237,8 +241,8 @@ std::optional<int> parse_command_line(int argc, const char* const* argv, Options
                        w("plandeck と使っているライブラリの版を表示します", "print the versions of plandeck and its libraries"));
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer(w("終了コード: 0 成功、1 プランかレイアウトの誤り、2 コマンドラインの誤り、3 環境（フォント・出力先）の問題",
-               "Exit codes: 0 success, 1 invalid plan or layout, 2 wrong command line, 3 environment (fonts, output)"));
+  app.footer(w("終了コード: 0 成功、1 プランかレイアウトの誤り、2 コマンドラインの誤り、3 環境（フォント・出力先）の問題、4 diff で違いあり",
+               "Exit codes: 0 success, 1 invalid plan or layout, 2 wrong command line, 3 environment (fonts, output), 4 diff: the plans differ"));
 
   std::string lang_name;
   app.add_option("--lang", lang_name, w("メッセージの言語: ja（既定）か en", "language of messages: ja (default) or en"))
@@ -290,6 +294,18 @@ std::optional<int> parse_command_line(int argc, const char* const* argv, Options
                                                   "rebuild the plan on every save (Ctrl+C stops)"));
   plan_options(watch, true, false);
 
+  const std::string werror_help = w("警告を誤りとして扱います（終了コード 1、何も書き出しません）",
+                                    "treat warnings as errors (exit 1, nothing written)");
+  build->add_flag("--werror", options.werror, werror_help);
+  check->add_flag("--werror", options.werror, werror_help);
+  check->add_flag("--summary", options.summary,
+                  w("達成区分ごとの行数も表示します", "also print how many rows have each 達成区分"));
+  CLI::App* diff = subcommand("diff", w("2 つのプランの違いを表示します（違いがあれば終了コード 4）",
+                                        "show what changed between two plans (exit 4 when they differ)"));
+  diff->add_option("OLD", options.diff_old, w("前のプラン（YAML）", "the earlier plan (YAML)"))->required();
+  diff->add_option("NEW", options.diff_new, w("新しいプラン（YAML）", "the later plan (YAML)"))->required();
+  diff->add_option("--format", format, w("結果の形式: text（既定）か json", "how results are reported: text (default) or json"))
+      ->option_text("text|json");
 
   try {
     app.parse(argc, argv);
@@ -301,6 +317,7 @@ std::optional<int> parse_command_line(int argc, const char* const* argv, Options
   options.command = build->parsed()   ? Command::Build
                     : check->parsed() ? Command::Check
                     : init->parsed()  ? Command::Init
+                    : diff->parsed()  ? Command::Diff
                                       : Command::Watch;
   std::optional<diag::Diagnostic> problem;
   if (!check_choice("--lang", lang_name, {"ja", "en"}, problem) || !check_choice("--only", only, {"pdf", "xlsx"}, problem) ||

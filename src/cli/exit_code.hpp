@@ -8,6 +8,7 @@ enum ExitCode : int {
   kInvalidInput = 1, // a plan or layout is invalid: located diagnostics were printed
   kUsage = 2,        // the command line is wrong
   kEnvironment = 3,  // a font is missing, the output cannot be written, SOURCE_DATE_EPOCH bad
+  kDiffers = 4,      // `diff`: the two plans differ (not an error; no other outcome uses 4)
 };
 
 // When several plans are processed, the most serious outcome wins.

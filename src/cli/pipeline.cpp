@@ -20,6 +20,8 @@
 #include "compose/compose.hpp"
 #include "compose/fonts.hpp"
 #include "diag/source_map.hpp"
+#include "figures/arithmetic.hpp"
+#include "figures/summary.hpp"
 #include "input/layout_loader.hpp"
 #include "input/plan_loader.hpp"
 #include "lint/lint.hpp"
@@ -46,6 +48,17 @@ diag::Message says(std::string ja, std::string en) { return {std::move(ja), std:
 
 void print(Report& report, const diag::Diagnostics& diags, const diag::SourceMap& sources) {
   if (!diags.empty()) report.diagnostics(diags, &sources);
+}
+
+// --werror: every warning becomes an error, so that a script or CI stops on it. Notes stay
+// notes: they never change the exit code.
+void promote_warnings(diag::Diagnostics& diags) {
+  diag::Diagnostics promoted;
+  for (diag::Diagnostic d : diags.items()) {
+    if (d.severity == diag::Severity::Warning) d.severity = diag::Severity::Error;
+    promoted.add(std::move(d));
+  }
+  diags = std::move(promoted);
 }
 
 void environment_error(Report& report, const std::string& what, const diag::Message& message,
@@ -256,7 +269,9 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
   lint::check(*plan, ctx.layout, diags, &sources);  // warnings: text that was pasted or typed in
   compose::ComposeOptions co;
   co.creator = std::string("plandeck ") + PLANDECK_VERSION;
+  figures::check_arithmetic(*plan, diags, &sources);
   compose::Deck deck = compose::compose(*plan, ctx.layout, ctx.fonts->measurer(), diags, &sources, co);
+  if (options.werror) promote_warnings(diags);
   // An invalid plan writes nothing (the outputs are started only after this).
   if (diags.has_errors()) {
     print(report, diags, sources);
@@ -265,7 +280,10 @@ int process_plan(const Options& options, const Context& ctx, const std::string& 
 
   if (options.command == Command::Check) {
     print(report, diags, sources);  // warnings
-    report.checked(path, deck.pages.size());
+    std::size_t warnings = 0;  // no errors here; notes are not counted
+    for (const diag::Diagnostic& d : diags.items()) warnings += d.severity == diag::Severity::Warning ? 1 : 0;
+    report.checked(path, deck.pages.size(), warnings);
+    if (options.summary) report.summary(figures::count_verdicts(*plan));
     return kSuccess;
   }
   int code = write_outputs(options, ctx, *plan, deck, report);

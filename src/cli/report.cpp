@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/json.hpp"
+#include "model/verdict.hpp"
 
 namespace plandeck::cli {
 
@@ -24,13 +25,16 @@ class TextReport : public Report {
   void diagnostics(const diag::Diagnostics& ds, const diag::SourceMap* sources) override {
     err_ << diag::format_all(ds, lang_, sources);
   }
-  void checked(const std::string& plan, std::size_t slides) override {
+  void checked(const std::string& plan, std::size_t slides, std::size_t warnings) override {
+    std::string n = std::to_string(warnings);
     if (lang_ == diag::Lang::En) {
-      out_ << plan << ": ok (" << slides << " slides)\n";
+      out_ << plan << ": " << (warnings == 0 ? "ok" : n + (warnings == 1 ? " warning" : " warnings")) << " ("
+           << slides << " slides)\n";
     } else {
-      out_ << plan << ": 問題ありません（" << slides << " 枚）\n";
+      out_ << plan << ": " << (warnings == 0 ? "問題ありません" : "警告 " + n + " 件") << "（" << slides << " 枚）\n";
     }
   }
+  void summary(const figures::VerdictCounts& counts) override { out_ << figures::format_summary(counts, lang_); }
   void wrote(const std::string& file) override {
     if (lang_ == diag::Lang::En) {
       out_ << "wrote " << file << " (" << describe_size(file) << ")\n";
@@ -55,8 +59,21 @@ class JsonReport : public Report {
   JsonReport(diag::Lang lang, std::ostream& out) : lang_(lang), out_(out) {}
 
   void diagnostics(const diag::Diagnostics& ds, const diag::SourceMap*) override { all_.append(ds); }
-  void checked(const std::string& plan, std::size_t slides) override {
-    checked_.push_back("{\"plan\": " + diag::json_string(plan) + ", \"slides\": " + std::to_string(slides) + "}");
+  void checked(const std::string& plan, std::size_t slides, std::size_t warnings) override {
+    checked_.push_back("{\"plan\": " + diag::json_string(plan) + ", \"slides\": " + std::to_string(slides) +
+                       ", \"warnings\": " + std::to_string(warnings) + "}");
+  }
+  // Added to the entry of the plan just checked: {"…", "summary": {"達成": 11, …, "区分なし": 10}}.
+  void summary(const figures::VerdictCounts& counts) override {
+    if (checked_.empty()) return;
+    std::string entry = "{";
+    for (std::size_t i = 0; i < model::kVerdicts.size(); ++i) {
+      entry += diag::json_string(std::string(model::verdict_word(model::kVerdicts[i]))) + ": " +
+               std::to_string(counts.by_verdict[i]) + ", ";
+    }
+    entry += diag::json_string(lang_ == diag::Lang::En ? "none" : "区分なし") + ": " + std::to_string(counts.without) + "}";
+    std::string& last = checked_.back();
+    last.insert(last.size() - 1, ", \"summary\": " + entry);
   }
   void wrote(const std::string& file) override { written_.push_back(diag::json_string(file)); }
   void finish(int exit_code) override {

@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "diag/diagnostics.hpp"
 #include "diag/source_map.hpp"
+#include "figures/summary.hpp"
 
 namespace plandeck::cli {
 
@@ -19,8 +20,11 @@ class Report {
   virtual ~Report() = default;
   // Problems found (errors and warnings), in the order found.
   virtual void diagnostics(const diag::Diagnostics& ds, const diag::SourceMap* sources) = 0;
-  // A plan passed `check`: it lays out as `slides` slides.
-  virtual void checked(const std::string& plan, std::size_t slides) = 0;
+  // A plan passed `check`: it lays out as `slides` slides, with `warnings` warnings (notes
+  // are not counted).
+  virtual void checked(const std::string& plan, std::size_t slides, std::size_t warnings) = 0;
+  // `check --summary`: the rows of the plan just checked, per 達成区分.
+  virtual void summary(const figures::VerdictCounts& counts) = 0;
   // An output file was written (and renamed into place).
   virtual void wrote(const std::string& file) = 0;
   // The run is over; `exit_code` is what the process returns.

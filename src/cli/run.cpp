@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
+#include "cli/diff_command.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/init.hpp"
 #include "cli/options.hpp"
@@ -33,6 +34,10 @@ int main(int argc, char** argv) {
   Options options;
   if (std::optional<int> stop = parse_command_line(argc, argv, options, std::cout, std::cerr)) return *stop;
   if (options.command == Command::Init) return write_starter_plan(options.init_file, options.lang, std::cout, std::cerr);
+  if (options.command == Command::Diff) {
+    DiffOptions diff{options.diff_old, options.diff_new, options.format == Format::Json ? "json" : "text"};
+    return run_diff(diff, options.lang, std::cout, std::cerr);
+  }
 
   std::string epoch;
   if (!read_source_date_epoch(options.source_date_epoch, epoch)) {

@@ -1,6 +1,6 @@
 #include "input/plan_loader.hpp"
 
-#include "diag/printable.hpp"
+#include "input/quantity_reader.hpp"
 #include "input/reader.hpp"
 #include "input/yaml_tree.hpp"
 #include "model/validate.hpp"
@@ -312,30 +312,11 @@ class PlanReader {
       c.text = r_.rich_text(*n, key, Need::Required).value_or(model::RichText{});
       return c;
     }
-    MapReader q(r_, *n, key, {"number", "prefix", "unit"});
-    std::optional<Decimal> number = q.decimal("number", Need::Required);
-    std::optional<std::string> prefix = q.string("prefix");
-    std::optional<std::string> unit = q.string("unit");
-    if (!number) return c;
-    model::Quantity quantity;
-    quantity.set_number(number->literal);  // Reader::decimal accepted it: a plain decimal
-    if (std::size_t digits = quantity.significant_digits(); digits > model::kMaxQuantityDigits) {
-      const Node* at = q.get("number");
-      std::string count = std::to_string(digits), most = std::to_string(model::kMaxQuantityDigits);
-      std::string shown = diag::quote(number->literal);
-      r_.error(at ? at->loc : n->loc,
-               {"数値 " + shown + " は桁数が多すぎます（" + count + " 桁。Excel が正確に保てるのは " + most + " 桁まで）",
-                "the number " + shown + " has too many digits (" + count + "; Excel holds " + most + " exactly)"},
-               diag::Message{"書いたとおりに印刷できないため受け付けません。桁を減らすか、テキストとして書いてください",
-                             "it could not be printed as written: use fewer digits, or write the cell as text"});
-      return c;
-    }
-    quantity.prefix = prefix.value_or("");
-    quantity.unit = unit.value_or("");
-    quantity.loc = n->loc;
-    c.text.runs = {model::Run{quantity.format(), false}};
+    std::optional<model::Quantity> quantity = read_quantity(r_, *n, key);
+    if (!quantity) return c;
+    c.text.runs = {model::Run{quantity->format(), false}};
     c.text.loc = n->loc;
-    c.quantity = std::move(quantity);
+    c.quantity = std::move(*quantity);
     return c;
   }
 

@@ -44,6 +44,12 @@ struct Quantity {
   std::string fraction;       // as written, trailing zeros kept
   std::string prefix;
   std::string unit;
+  // A scale written between the digits and the unit: 万 (10^4), 億 (10^8), 千 (10^3) or
+  // 兆 (10^12); {number: 41.6, scale: 万, unit: 人} prints 41.6万人 and means 416,000人.
+  std::string scale;
+  // The sign as the plan writes it: "" (▲ for a decrease, nothing for an increase), "▲" or
+  // "△" for a decrease, "＋" or "+" for an increase. Always agrees with `negative`.
+  std::string sign;
   SourceLoc loc;
 
   // Takes the digits of a plain decimal -?(0|[1-9][0-9]*)(.[0-9]+)? ; false (and nothing
@@ -55,13 +61,20 @@ struct Quantity {
   // printed), "0.05" has 1. A double (and so Excel) holds every number of at most 15 such
   // digits closely enough to show them again (DBL_DIG).
   std::size_t significant_digits() const;
-  // The number written, divided by 10^shift (2 for a percentage shown by Excel's % format),
-  // as the nearest double: computed from the digits, so it is exact within 15 digits.
+  // The number written, divided by 10^shift (2 for a percentage shown by Excel's % format;
+  // a negative shift multiplies), as the nearest double: computed from the digits, so it is
+  // exact within 15 digits.
   double value(int shift = 0) const;
   // "-4.30": the number as written.
   std::string literal() const;
+  // The power of ten of `scale`: 4 for 万, 0 when there is none.
+  int scale_exponent() const;
+  // What the quantity means, the scale applied: 416000 for 41.6万 (exact within 15 digits).
+  double amount() const { return value(-scale_exponent()); }
+  // The sign printed before the digits: ▲ / △ for a decrease, ＋ / + when written, else "".
+  std::string shown_sign() const;
 
-  // The printed form: prefix + ▲ for negatives + digits with thousands separators + unit.
+  // The printed form: prefix + sign + digits with thousands separators + scale + unit.
   std::string format() const;
 };
 

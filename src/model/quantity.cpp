@@ -52,6 +52,9 @@ double Quantity::value(int shift) const {
     } else {
       point -= places;
     }
+  } else if (shift < 0) {  // 41.6 × 10^4: the point moves right, zeros fill in
+    point += static_cast<std::size_t>(-shift);
+    if (point > digits.size()) digits.append(point - digits.size(), '0');
   }
   std::string text = (negative ? "-" : "") + digits.substr(0, point);
   if (point < digits.size()) text += "." + digits.substr(point);
@@ -68,6 +71,19 @@ std::string Quantity::literal() const {
   return out;
 }
 
+int Quantity::scale_exponent() const {
+  if (scale == "\u5343") return 3;   // 千
+  if (scale == "\u4E07") return 4;   // 万
+  if (scale == "\u5104") return 8;   // 億
+  if (scale == "\u5146") return 12;  // 兆
+  return 0;
+}
+
+std::string Quantity::shown_sign() const {
+  if (negative) return sign.empty() ? "\u25B2" : sign;  // ▲: the Japanese sign for a decrease
+  return sign == "\uFF0B" || sign == "+" ? sign : "";
+}
+
 std::string Quantity::format() const {
   // Locale-independent: digits are grouped by hand, never through the C locale.
   std::string grouped;
@@ -75,11 +91,9 @@ std::string Quantity::format() const {
     if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
     grouped += integer[i];
   }
-  std::string out = prefix;
-  if (negative) out += "\u25B2";  // ▲: the Japanese sign for a decrease
-  out += grouped;
+  std::string out = prefix + shown_sign() + grouped;
   if (!fraction.empty()) out += "." + fraction;
-  out += unit;
+  out += scale + unit;
   return out;
 }
 

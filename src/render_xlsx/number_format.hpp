@@ -22,7 +22,9 @@ struct NumberCell {
 // A double quote in the prefix or unit is written \" (Excel has no escape inside quotes).
 // LibreOffice 7.4 misreads \" in a format of two sections (it prints the code itself), so
 // such a format has one section only; a negative value then cannot show ▲ and nullopt is
-// returned: the caller writes the quantity as its printed text.
+// returned: the caller writes the quantity as its printed text. So is a quantity with a
+// scale (41.6万人): Excel formats cannot divide by 10,000. A sign written in the plan (△, ＋)
+// is shown by the format as written.
 std::optional<NumberCell> number_cell(const model::Quantity& q);
 
 // Text as literal parts of a number format ("" for empty text): runs of characters in

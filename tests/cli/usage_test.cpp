@@ -40,7 +40,17 @@ TEST_CASE("an unknown subcommand far from any lists the subcommands", "[cli][usa
   auto r = run_process({plandeck_bin(), "frobnicate"});
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "frobnicate というサブコマンドはありません\n"));
-  CHECK(has(r.err, "使えるサブコマンド: build, check, init, watch"));
+  CHECK(has(r.err, "使えるサブコマンド: build, check, diff, init, watch"));
+}
+
+TEST_CASE("diff is a subcommand like the others: named when mistyped, its plans asked for", "[cli][usage]") {
+  auto typo = run_process({plandeck_bin(), "dif", default_plan(), default_plan()});
+  CHECK(typo.exit_code == 2);
+  CHECK(has(typo.err, "dif というサブコマンドはありません。diff ですか？"));
+  auto bare = run_process({plandeck_bin(), "diff"});
+  CHECK(bare.exit_code == 2);
+  INFO(bare.err);
+  CHECK(has(bare.err, "diff には前のプランと新しいプランを指定してください"));
 }
 
 TEST_CASE("a plan without a subcommand asks for one", "[cli][usage]") {
@@ -49,7 +59,7 @@ TEST_CASE("a plan without a subcommand asks for one", "[cli][usage]") {
   CHECK(has(r.err, "サブコマンドがありません。plandeck build plan.yaml のように書いてください"));
   auto none = run_process({plandeck_bin()});
   CHECK(none.exit_code == 2);
-  CHECK(has(none.err, "サブコマンドを指定してください（build, check, init, watch）"));
+  CHECK(has(none.err, "サブコマンドを指定してください（build, check, diff, init, watch）"));
 }
 
 TEST_CASE("a mistyped option is named with the one meant", "[cli][usage]") {

@@ -144,8 +144,9 @@ TEST_CASE("Page numbers stand at least 12 pt above the paper's edge") {
     REQUIRE(pages.size() > 2);
     for (std::size_t i = 1; i < pages.size(); ++i) {  // the cover has no number
       const deck::Page& p = pages[i];
+      const std::vector<deck::Word> ws = words(p);  // `number` points into it below
       const deck::Word* number = nullptr;
-      for (const auto& w : words(p)) {
+      for (const auto& w : ws) {
         const bool digits = !w.text.empty() && std::all_of(w.text.begin(), w.text.end(),
                                                            [](char ch) { return ch >= '0' && ch <= '9'; });
         if (digits && w.x0 > p.width * 0.85 && w.y0 > p.height - 60 && (!number || w.y1 > number->y1)) number = &w;

@@ -38,18 +38,10 @@ bool overlap(const AuditRect& a, const AuditRect& b) {
   return a.x0 < b.x1 - kSlack && b.x0 < a.x1 - kSlack && a.y0 < b.y1 - kSlack && b.y0 < a.y1 - kSlack;
 }
 
-std::string pt(double v) {
-  const double r = std::round(v * 10) / 10;
-  std::string s = std::to_string(r);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 diag::Message side_of(const Excess& e) {
   static const diag::Message sides[4] = {{"左", "left"}, {"上", "above"}, {"右", "right"}, {"下", "below"}};
   const diag::Message& s = sides[e.side < 0 ? 3 : e.side];
-  return {s.ja + "に " + pt(e.amount) + "pt", pt(e.amount) + " pt " + s.en};
+  return {s.ja + "に " + diag::points(e.amount) + "pt", diag::points(e.amount) + " pt " + s.en};
 }
 
 // A short quote of a run's text for messages (the first 12 characters).

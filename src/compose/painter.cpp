@@ -262,23 +262,11 @@ void line(Page& page, double x1, double y1, double x2, double y2, const Color& c
   page.shapes.push_back(l);
 }
 
-namespace {
-
-std::string fmt_pt(double v) {
-  double r = std::round(v * 10) / 10;
-  std::string s = std::to_string(r);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
-}  // namespace
-
 void report(const Ctx& c, const std::string& slide, const Overflow& o, double size) {
-  std::string sz = fmt_pt(size);
+  std::string sz = diag::points(size);
   diag::Message msg;
   if (o.over > 0.05) {
-    std::string over = fmt_pt(o.over);
+    std::string over = diag::points(o.over);
     msg.ja = "スライド「" + slide + "」の " + o.box + " が枠に収まりません（最小 " + sz +
              "pt でも高さが " + over + "pt 超過）";
     msg.en = "slide \"" + slide + "\": " + o.box + " does not fit its box (" + over +

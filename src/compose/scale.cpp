@@ -29,14 +29,6 @@ RoleName role_name(Role r) {
   return {"", ""};
 }
 
-std::string pt(double v) {
-  double r = std::round(v * 10) / 10;
-  std::string s = std::to_string(r);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace
 
 void TypeScale::begin_slide(const std::string& name, const diag::SourceLoc& loc) {
@@ -89,9 +81,9 @@ void TypeScale::note_deviations(diag::Diagnostics& diags) const {
       if (d <= 0 || size >= d - kEps) continue;
       const RoleName n = role_name(role);
       diags.note(s.loc,
-                 {"スライド「" + s.name + "」の" + n.ja + "は " + pt(size) + "pt です（このデッキの基準 " + pt(d) +
+                 {"スライド「" + s.name + "」の" + n.ja + "は " + diag::points(size) + "pt です（このデッキの基準 " + diag::points(d) +
                       "pt に収まらないため小さくしました）",
-                  "slide \"" + s.name + "\": " + n.en + " set at " + pt(size) + " pt, below the deck's " + pt(d) +
+                  "slide \"" + s.name + "\": " + n.en + " set at " + diag::points(size) + " pt, below the deck's " + diag::points(d) +
                       " pt for this role (its content does not fit at that size)"},
                  diag::Message{"文を短くするか、スライドを分けると、他のスライドと同じ大きさで組めます",
                                "shorten the text or split the slide to set it at the same size as the others"});

@@ -4,6 +4,7 @@
 #include "diag/source_map.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace plandeck::diag {
@@ -241,6 +242,14 @@ std::string more_line(std::size_t omitted, Lang lang) {
     return "\u2026 and " + n + " more (only the first " + std::to_string(kMaxReported) + " are shown)\n";
   }
   return "\u2026ほか " + n + " 件（表示は最初の " + std::to_string(kMaxReported) + " 件まで）\n";
+}
+
+std::string points(double v) {
+  const double r = std::round(v * 10) / 10;
+  std::string s = std::to_string(r);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
 }
 
 }  // namespace plandeck::diag

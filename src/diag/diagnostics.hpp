@@ -90,4 +90,8 @@ std::string more_line(std::size_t omitted, Lang lang);
 // Picks the message text for a language.
 const std::string& text(const Message& m, Lang lang);
 
+// A size or distance in points for a message: one decimal at most, no trailing zeros
+// ("12.5", "13"), the same way in every message that names one.
+std::string points(double v);
+
 }  // namespace plandeck::diag

@@ -10,8 +10,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
 }  // namespace
 
 TEST_CASE("usage errors exit 2", "[cli]") {

@@ -10,8 +10,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
 std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);

@@ -12,8 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
 // Parses `json` with Python and prints what `expression` (over `d`, the document) gives,
 // one value per line. Fails the test when the JSON does not parse.
 std::string with_python(const std::string& dir, const std::string& json, const std::string& expression) {

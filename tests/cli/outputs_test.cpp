@@ -17,22 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
-ProcessOptions with_epoch() {
-  ProcessOptions o;
-  o.env["SOURCE_DATE_EPOCH"] = "1700000000";
-  return o;
-}
-
 // Files in `dir` other than the expected outputs (temporaries left behind, for example).
-std::vector<std::string> listing(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 }  // namespace
 
 TEST_CASE("build writes the deck and the workbook byte-identical on a rebuild", "[cli][outputs]") {

@@ -50,22 +50,6 @@ namespace {
 const std::string kSeedPath = PLANDECK_SOURCE_DIR "/../shared/seeds/000_181b45f03200ae7b.txt";
 const std::string kStem = "hiroshima-dx-r3-r5";
 
-std::string default_plan() { return source_dir() + "/data/" + kStem + ".yaml"; }
-
-ProcessOptions with_epoch() {
-  ProcessOptions o;
-  o.env["SOURCE_DATE_EPOCH"] = "1700000000";
-  return o;
-}
-
-std::vector<std::string> listing(const std::string& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 // Runs one of the readers. It must be installed, succeed, and say nothing on stderr.
 std::string read_with(std::vector<std::string> argv) {
   std::string path = deck::find_tool(argv[0]);

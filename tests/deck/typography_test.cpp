@@ -19,12 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-ProcessOptions with_epoch() {
-  ProcessOptions o;
-  o.env["SOURCE_DATE_EPOCH"] = "1700000000";
-  return o;
-}
-
 std::vector<deck::Page> bbox_pages(const std::string& pdf) {
   std::string tool = deck::find_tool("pdftotext");
   INFO("pdftotext (poppler-utils) is not installed: the deck cannot be read without it");

@@ -35,16 +35,6 @@ const std::string kFixtures = PLANDECK_SOURCE_DIR "/tests/hostile/fixtures";
 const auto kTimeBound = time_bound(10000ms);
 constexpr std::size_t kMessageBound = 4096;
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
-std::vector<std::string> listing(const std::string& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 struct Hostile {
   std::string name;
   // Makes the input inside `dir` and returns the path to give on the command line.

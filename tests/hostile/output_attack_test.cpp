@@ -25,22 +25,6 @@ namespace {
 
 const std::string kStem = "hiroshima-dx-r3-r5";
 
-std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
-
-ProcessOptions with_epoch() {
-  ProcessOptions o;
-  o.env["SOURCE_DATE_EPOCH"] = "1700000000";
-  return o;
-}
-
-std::vector<std::string> listing(const std::string& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 // Entries of `dir` that are private temporary directories of plandeck (not symbolic links).
 std::vector<std::string> leftover_temporaries(const std::string& dir) {
   std::vector<std::string> found;

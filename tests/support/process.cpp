@@ -1,5 +1,7 @@
 #include "support/process.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -43,6 +45,22 @@ std::string scratch_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();
+}
+
+std::string default_plan() { return source_dir() + "/data/hiroshima-dx-r3-r5.yaml"; }
+
+ProcessOptions with_epoch() {
+  ProcessOptions o;
+  o.env["SOURCE_DATE_EPOCH"] = "1700000000";
+  return o;
+}
+
+std::vector<std::string> listing(const std::string& dir) {
+  std::vector<std::string> names;
+  if (!fs::exists(dir)) return names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {

@@ -41,6 +41,15 @@ inline std::chrono::milliseconds time_bound(std::chrono::milliseconds base) {
   return base * PLANDECK_TIME_FACTOR;
 }
 
+// The default plan (data/hiroshima-dx-r3-r5.yaml), the plan most CLI-level tests build.
+std::string default_plan();
+
+// Options that fix SOURCE_DATE_EPOCH, so that two builds can be compared byte for byte.
+ProcessOptions with_epoch();
+
+// The names in `dir`, sorted (empty when it does not exist): what a run left behind.
+std::vector<std::string> listing(const std::string& dir);
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 

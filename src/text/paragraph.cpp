@@ -206,6 +206,8 @@ int PreparedParagraph::breaks(const LayoutOptions& options, std::vector<Break>& 
 }
 
 PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) const {
+  const auto key = std::make_tuple(options.width_pt, options.size_pt, options.hanging);
+  if (auto it = counts_.find(key); it != counts_.end()) return it->second;
   // The same greedy walk as breaks(), keeping only the tallies.
   Count c;
   if (text_.empty()) return c;
@@ -245,7 +247,15 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
     c.lines += lines;
     c.forced += forced;
   }
+  counts_.emplace(key, c);
   return c;
+}
+
+const ParagraphLayout& PreparedParagraph::memo_layout(const LayoutKey& key,
+                                                      const std::function<ParagraphLayout()>& make) const {
+  auto it = layouts_.find(key);
+  if (it == layouts_.end()) it = layouts_.emplace(key, make()).first;
+  return it->second;
 }
 
 Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render_pdf/render_pdf.hpp"
+
 namespace plandeck::render_pdf::detail {
 
 namespace {
@@ -185,8 +187,20 @@ std::optional<Parsed> parse(std::string_view pdf) {
 
 std::string pack_object_streams(const std::string& input, Deflater& deflater) {
   std::optional<Parsed> parsed = parse(input);
-  if (!parsed) return input;
+  if (!parsed) {
+    // Without its kept streams the file would lack data: never the case for what libharu
+    // saves, so this is a bug, not a plan's fault.
+    if (!deflater.kept().empty()) throw Error("internal error: the saved PDF could not be read back for packing");
+    return input;
+  }
   Parsed& p = *parsed;
+  for (const auto& [number, data] : deflater.kept()) {
+    const auto it = std::find_if(p.objects.begin(), p.objects.end(),
+                                 [n = number](const Object& o) { return o.number == n; });
+    if (it == p.objects.end() || !it->is_stream || trim(it->stream.substr(6, it->stream.size() - 15)).size() != 0) {
+      throw Error("internal error: stream object " + std::to_string(number) + " is not an empty stream in the saved PDF");
+    }
+  }
 
   std::map<std::uint32_t, Object*> by_number;
   for (Object& o : p.objects) by_number[o.number] = &o;
@@ -194,29 +208,43 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater) {
   count_references(p.trailer_without_size, references);
   for (const Object& o : p.objects) count_references(o.dict, references);
 
-  // Stream lengths in place: "/Length N 0 R" where object N is a bare integer.
+  // Stream lengths in place: "/Length N 0 R" where object N is a bare integer, or the
+  // length of the kept data.
   std::map<std::uint32_t, std::string> stream_dicts;
   for (Object& o : p.objects) {
     if (!o.is_stream) continue;
     std::string dict(o.dict);
+    const auto kept = deflater.kept().find(o.number);
     const std::size_t key = dict.find("/Length ");
+    bool in_place = false;
     if (key != std::string::npos) {
       std::size_t a = key + 8, b = a;
       while (b < dict.size() && is_digit(dict[b])) ++b;
-      const auto ref = number(std::string_view(dict).substr(a, b - a));
-      if (ref && dict.compare(b, 4, " 0 R") == 0) {
-        auto it = by_number.find(static_cast<std::uint32_t>(*ref));
-        if (it != by_number.end() && !it->second->is_stream && number(it->second->body)) {
-          dict.replace(a, b + 4 - a, std::string(it->second->body));
-          if (references[it->second->number] == 1) it->second->dropped = true;
+      const auto value = number(std::string_view(dict).substr(a, b - a));
+      const bool reference = value && dict.compare(b, 4, " 0 R") == 0;
+      const auto it = reference ? by_number.find(static_cast<std::uint32_t>(*value)) : by_number.end();
+      const bool length_object = it != by_number.end() && !it->second->is_stream && number(it->second->body);
+      if (length_object || (value && !reference)) {
+        const std::size_t end = reference ? b + 4 : b;
+        if (kept != deflater.kept().end()) {
+          dict.replace(a, end - a, std::to_string(kept->second.size()));
+          in_place = true;
+        } else if (length_object) {
+          dict.replace(a, end - a, std::string(it->second->body));
         }
+        if (length_object && references[it->second->number] == 1) it->second->dropped = true;
       }
+    }
+    if (kept != deflater.kept().end() && !in_place) {
+      throw Error("internal error: the length of stream object " + std::to_string(o.number) + " cannot be set");
     }
     stream_dicts[o.number] = std::move(dict);
   }
 
   std::string out;
-  out.reserve(input.size());
+  std::size_t kept_bytes = 0;
+  for (const auto& [number, data] : deflater.kept()) kept_bytes += data.size();
+  out.reserve(input.size() + kept_bytes);
   out += "%PDF-1.";
   out += std::max(p.version, '5');
   out += '\n';
@@ -235,7 +263,13 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater) {
     out += std::to_string(o.number) + " 0 obj\n";
     out += stream_dicts[o.number];
     out += '\n';
-    out += o.stream;
+    if (const auto kept = deflater.kept().find(o.number); kept != deflater.kept().end()) {
+      out += "stream\r\n";
+      out.append(reinterpret_cast<const char*>(kept->second.data()), kept->second.size());
+      out += "\nendstream";
+    } else {
+      out += o.stream;
+    }
     out += "\nendobj\n";
   }
 

@@ -58,7 +58,7 @@ std::string qpdf(const std::vector<std::string>& args, const std::string& path) 
 
 }  // namespace
 
-TEST_CASE("objects that are not streams go into an object stream; qpdf reads the same objects",
+TEST_CASE("objects that are not streams go into an object stream, and qpdf reads the same objects",
           "[render_pdf][packing]") {
   const std::string dir = testing::scratch_dir("pdf_packing");
   const std::string before = dir + "/classic.pdf", after = dir + "/packed.pdf";

@@ -142,6 +142,14 @@ text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double
   return text::count_box(ps, spec, size);
 }
 
+text::BreakTally tally(const Ctx& c, const text::PreparedBox& ps, double w, double size, bool spaced) {
+  text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.balance = false;
+  spec.max_size = size;
+  spec.min_size = size;
+  return text::tally_breaks(ps, spec, size);
+}
+
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced) {
   text::BoxSpec spec = box_spec(c, w, h, spaced);

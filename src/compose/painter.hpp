@@ -117,6 +117,8 @@ text::FitResult measure(const Ctx& c, const text::PreparedBox& ps, double w, dou
 // building the lines.
 text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double size,
                      bool spaced = true);
+// The same with where its lines break (text::tally_breaks).
+text::BreakTally tally(const Ctx& c, const text::PreparedBox& ps, double w, double size, bool spaced = true);
 // Fits paragraphs into w × h searching `range`.
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced = true);

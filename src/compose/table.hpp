@@ -21,13 +21,19 @@ struct TablePart {
   std::vector<TableSpan> spans;
   bool continued = false;  // starts because the previous slide was full (not new_page)
   double height = 0;       // header + rows (0 for an empty first part)
+  // As drawn on this part's slide. The whole table's (TablePlan's), except on a slide that
+  // holds a part the author began (the first, or new_page) and no continuation follows:
+  // its rows choose their own widths (see plan_table).
+  std::vector<double> widths;
+  double header_height = 0;
+  std::vector<double> item_heights;  // [group]
 };
 
 struct TablePlan {
   double size = 0;
-  std::vector<double> widths;  // column widths
+  std::vector<double> widths;  // column widths of the whole table (what pagination used)
   double header_height = 0;
-  std::vector<std::vector<double>> row_heights;  // [group][row]
+  std::vector<std::vector<double>> row_heights;  // [group][row], at the widths of its part
   std::vector<double> item_heights;              // [group]: the 項目 text + padding
   std::vector<TablePart> parts;
   std::vector<Overflow> overflows;

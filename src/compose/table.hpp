@@ -1,6 +1,8 @@
 // Internal to compose: the result-detail table — measuring at one size for the whole table,
 // splitting between rows onto continuation slides, and drawing one slide's part with the
-// header row and the spanning 項目 cells repeated.
+// header row and the spanning 項目 cells repeated. table_plan.cpp plans (size, pagination),
+// table_widths.cpp chooses the column widths, table_measure.cpp measures cells,
+// table_draw.cpp draws a part, table_cells.cpp reads cells (paragraphs, alignment).
 #pragma once
 
 #include <memory>

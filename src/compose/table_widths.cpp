@@ -134,12 +134,15 @@ class ColumnFitter {
     return false;
   }
 
-  // From the layout's weights, or from `given` (units_of).
+  // From the layout's weights, or from `given` (units_of: the whole table's widths, when a
+  // part searches its own).
   Units optimise(const Units* given = nullptr) {
     keep_headers(start());
     Units u = given ? *given : start();  // again: a header may have raised its column's lower bound
-    for (std::size_t i = 0; i < 6; ++i)
-      if (u[i] < lo(i)) return u;  // (from) not within this search's bounds: kept as given
+    if (given) {
+      for (std::size_t i = 0; i < 6; ++i)
+        if (u[i] < lo(i) || u[i] > hi(i)) return u;  // outside this search's bounds: kept as given
+    }
     Score best = score(u);
     static constexpr int kAmounts[] = {1, 2, 4, 8, 16, 32, 64};
     for (int iteration = 0; iteration < 500; ++iteration) {

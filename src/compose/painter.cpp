@@ -209,6 +209,7 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
       run.color = col;
       run.text = text::utf8::encode(piece);
       run.width = one ? (kInkTo + kTail) * size : width;
+      run.node = page.cursor;
       page.shapes.push_back(std::move(run));
     }
     x += width;
@@ -217,14 +218,76 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
   return x - start;
 }
 
+namespace {
+
+bool holds_text(const Page& page) {
+  if (page.cursor < 0) return page.cursor != kUntagged;  // artifacts hold their text
+  switch (page.structure[static_cast<std::size_t>(page.cursor)].kind) {
+    case StructKind::L:
+    case StructKind::LI:
+    case StructKind::Table:
+    case StructKind::TR:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+int add_node(Page& page, StructKind kind, int parent, HeaderScope scope, int row_span, int col_span) {
+  StructNode n;
+  n.kind = kind;
+  n.parent = parent;
+  n.scope = scope;
+  n.row_span = row_span;
+  n.col_span = col_span;
+  page.structure.push_back(n);
+  return static_cast<int>(page.structure.size() - 1);
+}
+
+StructScope::StructScope(Page& page, StructKind kind, HeaderScope scope, int row_span, int col_span)
+    : page_(page), previous_(page.cursor) {
+  page.cursor = add_node(page, kind, previous_ < 0 ? kUntagged : previous_, scope, row_span, col_span);
+}
+
+StructScope::StructScope(Page& page, int artifact) : page_(page), previous_(page.cursor) {
+  page.cursor = artifact;
+}
+
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align) {
   const double base = first_baseline(c, r.size);
+  const bool direct = holds_text(page);
+  const int outer = page.cursor;
+  struct OpenList {
+    double marker_x;
+    int list;
+    int item = -1;
+  };
+  std::vector<OpenList> lists;  // nested lists open at this point, outermost first
   for (const text::PlacedParagraph& p : r.paragraphs) {
-    if (!p.marker.empty() && !p.lines.empty()) {
+    if (p.lines.empty()) continue;  // draws nothing
+    const bool item = !p.marker.empty() && !p.lines.empty();
+    int body = outer;
+    if (!direct && item) {
+      while (!lists.empty() && lists.back().marker_x > p.marker_x + 1e-6) lists.pop_back();
+      if (lists.empty() || lists.back().marker_x < p.marker_x - 1e-6) {
+        const int parent = lists.empty() ? outer : lists.back().item;
+        lists.push_back({p.marker_x, add_node(page, StructKind::L, parent < 0 ? kUntagged : parent)});
+      }
+      lists.back().item = add_node(page, StructKind::LI, lists.back().list);
+      page.cursor = add_node(page, StructKind::Lbl, lists.back().item);
+      body = add_node(page, StructKind::LBody, lists.back().item);
+    } else if (!direct) {
+      lists.clear();
+      body = add_node(page, StructKind::P, outer < 0 ? kUntagged : outer);
+    }
+    if (item) {
       draw_line(page, c, p.marker, p.marker_style, r.size, x + p.marker_x, y + p.lines[0].y + base,
                 p.marker_style == text::kStrong ? paint.strong : paint.text);
     }
+    page.cursor = body;
     for (const text::PlacedLine& pl : p.lines) {
       double lx = x + pl.x;
       if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line.width) / 2);
@@ -235,6 +298,7 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
         lx += f.width;
       }
     }
+    page.cursor = outer;
   }
 }
 

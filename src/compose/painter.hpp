@@ -79,6 +79,27 @@ class PitchScope {
   double old_;
 };
 
+// Text runs drawn while a StructScope lives belong to a new structure node (deck.hpp), a
+// child of the node open when it was made; the previous node is open again when it ends.
+// The scope made for an artifact (kArtifact, kPagination) makes no node.
+class StructScope {
+ public:
+  StructScope(Page& page, StructKind kind, HeaderScope scope = HeaderScope::None, int row_span = 1,
+              int col_span = 1);
+  StructScope(Page& page, int artifact);
+  ~StructScope() { page_.cursor = previous_; }
+  StructScope(const StructScope&) = delete;
+  StructScope& operator=(const StructScope&) = delete;
+
+ private:
+  Page& page_;
+  int previous_;
+};
+
+// Adds a node under the page's open node (the section when none is); returns its index.
+int add_node(Page& page, StructKind kind, int parent, HeaderScope scope = HeaderScope::None,
+             int row_span = 1, int col_span = 1);
+
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong = false);
 // The same, normalising each distinct run text once per Ctx.
@@ -121,7 +142,10 @@ text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced = true);
 
-// Draws a laid-out box whose top-left corner is (x, y) and width w.
+// Draws a laid-out box whose top-left corner is (x, y) and width w. Inside a node that holds
+// text (P, H1, H2, Lbl, LBody, TH, TD) or an artifact, every line goes to it; elsewhere each
+// paragraph becomes a P, and paragraphs with a marker list items (L, LI, Lbl, LBody; a deeper
+// marker nests a list in the item before it).
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align = Align::Left);
 

@@ -1,6 +1,7 @@
 #include "compose/compose.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "compose/audit.hpp"
 #include "compose/parts.hpp"
@@ -184,11 +185,13 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                                        text::kStrong, S));
   }
   Page page;
+  std::optional<StructScope> toc;  // the page's entries, after its title bar
   double y = a.y;
   bool fresh = true;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const TocEntry& e = entries[i];
     if (!fresh && y + laid[i].h > a.bottom() + 1e-6) {
+      toc.reset();
       pages.push_back(std::move(page));
       page = Page{};
       y = a.y;
@@ -196,6 +199,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     }
     if (fresh) {
       draw_frame(page, c, title, nullptr, "目次", d.loc);
+      toc.emplace(page, StructKind::TOC);
       fresh = false;
     }
     y += (e.level == 0 ? T.section_gap_em : T.entry_gap_em) * S;
@@ -203,7 +207,9 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const text::FitResult& r = laid[i].r;
     const Paint paint = e.level == 0 ? plain_paint(color(pal.heading)) : plain_paint(color(pal.text));
     const std::size_t from = page.shapes.size();
-    StructScope entry(page, StructKind::P);  // the title and its page number
+    StructScope entry(page, StructKind::TOCI);
+    StructScope link_text(page, StructKind::Link);  // the title and its page number
+    const int link_node = page.cursor;
     draw(page, c, r, a.x + indent, y, a.w - indent, paint);
     // Dot leaders from the end of the last line to the page number.
     const double baseline = y + (r.line_count > 0 ? static_cast<double>(r.line_count - 1) : 0) *
@@ -240,11 +246,13 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     link.w = a.w - indent;
     link.h = r.height;
     link.target_page = target;
+    link.node = link_node;
     page.links.push_back(link);
     y += r.height;
   }
   if (!fresh || pages.empty()) {
     if (fresh) draw_frame(page, c, title, nullptr, "目次", d.loc);
+    toc.reset();
     pages.push_back(std::move(page));
   }
   return pages;

@@ -43,6 +43,9 @@ enum class StructKind {
   TR,
   TH,     // a header cell: see StructNode::scope
   TD,
+  TOC,    // the 目次's entries on one page
+  TOCI,   // one entry
+  Link,   // the text of a Link (Page::links names it)
 };
 enum class HeaderScope { None, Column, Row };
 
@@ -99,6 +102,7 @@ using Shape = std::variant<Rect, Line, Polygon, TextRun>;
 struct Link {
   double x = 0, y = 0, w = 0, h = 0;
   std::size_t target_page = 0;  // 0-based
+  int node = kUntagged;  // the structure node (a StructKind::Link) of the text it covers
 };
 
 // A box compose laid text out in (a cell, a panel, a list), recorded so that the layout

@@ -227,6 +227,8 @@ bool holds_text(const Page& page) {
     case StructKind::LI:
     case StructKind::Table:
     case StructKind::TR:
+    case StructKind::TOC:
+    case StructKind::TOCI:
       return false;
     default:
       return true;

@@ -407,6 +407,7 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
                             pages[p], rect, fit_destination(doc, pages[link.target_page], what)),
                         what);
       doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), what);
+      tagged[p].links.emplace_back(annot, link.node);
     }
   }
 

@@ -34,6 +34,12 @@ const char* struct_type(StructKind kind) {
       return "TH";
     case StructKind::TD:
       return "TD";
+    case StructKind::TOC:
+      return "TOC";
+    case StructKind::TOCI:
+      return "TOCI";
+    case StructKind::Link:
+      return "Link";
   }
   return "P";
 }
@@ -74,6 +80,28 @@ PageStructure page_structure(const compose::Page& page, std::size_t page_index) 
     }
     out.marks[s].node = node;
     if (node >= 0) out.marks[s].tag = struct_type(out.nodes[static_cast<std::size_t>(node)].kind);
+  }
+  // A node's text: its runs, with a space where one run ends well before the next begins
+  // (a 目次 title and its page number) or the next starts a new line.
+  out.texts.resize(out.nodes.size());
+  std::vector<const compose::TextRun*> last(out.nodes.size(), nullptr);
+  for (std::size_t s = 0; s < page.shapes.size(); ++s) {
+    const auto* run = std::get_if<compose::TextRun>(&page.shapes[s]);
+    if (run == nullptr || out.marks[s].node < 0) continue;
+    const auto node = static_cast<std::size_t>(out.marks[s].node);
+    const compose::TextRun* before = last[node];
+    if (before != nullptr && (before->y != run->y || run->x > before->x + before->width + run->size / 2)) {
+      out.texts[node] += ' ';
+    }
+    out.texts[node] += run->text;
+    last[node] = run;
+  }
+  for (std::size_t k = 0; k < page.links.size(); ++k) {
+    const int node = page.links[k].node;
+    if (node < compose::kUntagged || node >= static_cast<int>(page.structure.size())) {
+      throw Error(page_name(page_index) + ", link " + std::to_string(k + 1) + ": structure node " +
+                  std::to_string(node) + " but the page has " + std::to_string(page.structure.size()));
+    }
   }
   return out;
 }
@@ -117,12 +145,22 @@ class TreeWriter {
 
 // One page's elements under `sect`: each node's /K is its MCIDs (in drawing order) and then
 // its children (in the order compose made them, the reading order).
-void write_page(TreeWriter& w, const TaggedPage& tp, HPDF_Dict sect, HPDF_Array sect_kids,
-                HPDF_Array parent_tree_nums, int struct_parents) {
+// An annotation's entry in the parent tree, written after the pages' (keys ascending).
+struct AnnotEntry {
+  HPDF_Dict annot;
+  HPDF_Dict element;  // the Link element holding it
+};
+
+void write_page(Doc& doc, TreeWriter& w, const TaggedPage& tp, HPDF_Dict sect, HPDF_Array sect_kids,
+                HPDF_Array parent_tree_nums, int struct_parents, std::vector<AnnotEntry>& annots) {
   const auto& nodes = tp.structure->nodes;
   std::vector<std::vector<int>> mcids(nodes.size());
   for (std::size_t m = 0; m < tp.mcid_nodes.size(); ++m) {
     mcids[static_cast<std::size_t>(tp.mcid_nodes[m])].push_back(static_cast<int>(m));
+  }
+  std::vector<std::vector<HPDF_Dict>> objects(nodes.size());  // annotations, as OBJRs
+  for (const auto& [annot, node] : tp.links) {
+    if (node >= 0) objects[static_cast<std::size_t>(node)].push_back(annot);
   }
   std::vector<std::vector<std::size_t>> children(nodes.size());
   for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -140,7 +178,7 @@ void write_page(TreeWriter& w, const TaggedPage& tp, HPDF_Dict sect, HPDF_Array 
   }
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (!mcids[i].empty()) w.ok(HPDF_Dict_Add(elems[i], "Pg", tp.page));
-    const std::size_t count = mcids[i].size() + children[i].size();
+    const std::size_t count = mcids[i].size() + objects[i].size() + children[i].size();
     if (count == 0) continue;
     if (count == 1 && !mcids[i].empty()) {
       w.ok(HPDF_Dict_AddNumber(elems[i], "K", mcids[i].front()));
@@ -148,6 +186,14 @@ void write_page(TreeWriter& w, const TaggedPage& tp, HPDF_Dict sect, HPDF_Array 
     }
     HPDF_Array k = w.array();
     for (int m : mcids[i]) w.ok(HPDF_Array_AddNumber(k, m));
+    for (HPDF_Dict annot : objects[i]) {
+      HPDF_Dict objr = w.dict();
+      w.ok(HPDF_Dict_AddName(objr, "Type", "OBJR"));
+      w.ok(HPDF_Dict_Add(objr, "Obj", annot));
+      w.ok(HPDF_Array_Add(k, objr));
+      annots.push_back({annot, elems[i]});
+      w.ok(HPDF_Dict_Add(annot, "Contents", utf16_text_string(doc, tp.structure->texts[i], TreeWriter::kWhat)));
+    }
     for (std::size_t ch : children[i]) w.ok(HPDF_Array_Add(k, elems[ch]));
     w.ok(HPDF_Dict_Add(elems[i], "K", k));
   }
@@ -177,6 +223,7 @@ void write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const 
 
   HPDF_Dict sect = nullptr;
   HPDF_Array sect_kids = nullptr;
+  std::vector<AnnotEntry> annots;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (sect == nullptr || !pages[p].continues_slide) {
       sect = w.element("Sect", document);
@@ -184,10 +231,18 @@ void write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const 
       sect_kids = w.array();
       w.ok(HPDF_Dict_Add(sect, "K", sect_kids));
     }
-    write_page(w, pages[p], sect, sect_kids, nums, static_cast<int>(p));
+    write_page(doc, w, pages[p], sect, sect_kids, nums, static_cast<int>(p), annots);
+  }
+  // Keys 0 … pages-1 are the pages'; the annotations follow.
+  int key = static_cast<int>(pages.size());
+  for (const AnnotEntry& a : annots) {
+    w.ok(HPDF_Dict_AddNumber(a.annot, "StructParent", key));
+    w.ok(HPDF_Array_AddNumber(nums, key));
+    w.ok(HPDF_Array_Add(nums, a.element));
+    ++key;
   }
   w.ok(HPDF_Dict_Add(root, "ParentTree", parent_tree));
-  w.ok(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size())));
+  w.ok(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
 
   HPDF_Dict catalog = pdf->catalog;
   w.ok(HPDF_Dict_Add(catalog, "StructTreeRoot", root));

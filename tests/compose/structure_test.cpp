@@ -64,6 +64,17 @@ TEST_CASE("structure: every text run of the default deck says what it is") {
     }
   }
   CHECK(pagination == deck.pages.size() - 1);  // every page but the cover is numbered
+  // The 目次's links name the text they cover: a Link in a TOCI in a TOC.
+  std::size_t links = 0;
+  for (const compose::Page& page : deck.pages) {
+    for (const compose::Link& l : page.links) {
+      ++links;
+      REQUIRE(l.node >= 0);
+      CHECK(node(page, l.node).kind == StructKind::Link);
+      CHECK(node(page, node(page, l.node).parent).kind == StructKind::TOCI);
+    }
+  }
+  CHECK(links == 9);
   CHECK(leaders >= 9);
 }
 

@@ -2,6 +2,7 @@
 // poppler (pdfinfo -struct-text) and qpdf (the content streams' marked content).
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -44,14 +45,26 @@ compose::Deck tagged_deck() {
   compose::Page p1;
   p1.slide = "概要";
   p1.loc = diag::SourceLoc{"plan.yaml", 3, 1};
-  p1.structure = {make(StructKind::H1, -1), make(StructKind::P, -1)};
+  p1.structure = {make(StructKind::H1, -1), make(StructKind::P, -1), make(StructKind::Link, -1)};
   compose::Rect band;
   band.w = 842;
   band.h = 40;
   band.fill = compose::Color{0, 0, 1};
   p1.shapes = {band, run("概要", 30, 0),
                run("計画は", 80, 1), run("重要", 80, 1), run("です", 80, 1),
-               run("補足", 120, compose::kUntagged), run("2", 580, compose::kPagination)};
+               run("補足", 120, compose::kUntagged), run("2", 580, compose::kPagination),
+               run("次へ", 150, 2), run("3", 150, 2)};
+  p1.shapes.push_back(run("・・・", 150, compose::kArtifact));
+  std::get<compose::TextRun>(p1.shapes.back()).x = 60;
+  std::get<compose::TextRun>(p1.shapes[p1.shapes.size() - 2]).x = 100;  // the number, after a gap
+  compose::Link next;
+  next.x = 40;
+  next.y = 140;
+  next.w = 80;
+  next.h = 14;
+  next.target_page = 2;
+  next.node = 2;
+  p1.links = {next};
   compose::Page p2;
   p2.slide = "概要";
   p2.loc = p1.loc;
@@ -93,7 +106,8 @@ TEST_CASE("structure hints become a structure tree with marked content", "[rende
   CHECK(tool_output({"/usr/bin/pdfinfo", pdf}).find("Tagged:          yes") != std::string::npos);
   CHECK(tool_output({"/usr/bin/qpdf", "--check", pdf}).find("No syntax or stream encoding errors") !=
         std::string::npos);
-  // Reading order; the untagged run a P of its own; the page number and leader dots left out;
+  // Reading order (the untagged run a P of its own, after the page's nodes); the page number
+  // and leader dots left out; the link's text and its annotation (OBJR) in a Link;
   // pages 1 and 2 one Sect; the row header's span and scopes as Table attributes.
   const std::string expected =
       "Document\n"
@@ -102,6 +116,9 @@ TEST_CASE("structure hints become a structure tree with marked content", "[rende
       "      \"概要\"\n"
       "    P (block)\n"
       "      \"計画は重要です\"\n"
+      "    Link (inline)\n"
+      "      \"次へ3\"\n"
+      "      Object N\n"
       "    P (block)\n"
       "      \"補足\"\n"
       "    Table (block)\n"
@@ -129,7 +146,8 @@ TEST_CASE("structure hints become a structure tree with marked content", "[rende
       "          \"・\"\n"
       "        LBody (block)\n"
       "          \"手続\"\n";
-  CHECK(tool_output({"/usr/bin/pdfinfo", "-struct-text", pdf}) == expected);
+  const std::string tree = tool_output({"/usr/bin/pdfinfo", "-struct-text", pdf});
+  CHECK(std::regex_replace(tree, std::regex("Object [0-9]+ 0"), "Object N") == expected);
 
   // The content streams: consecutive runs of one element share one marked-content sequence,
   // decorations are artifacts, the page number a pagination artifact.
@@ -141,7 +159,12 @@ TEST_CASE("structure hints become a structure tree with marked content", "[rende
   CHECK(text.find("/H1 <</MCID 0>> BDC") != std::string::npos);
   CHECK(text.find("/P <</MCID 1>> BDC") != std::string::npos);
   CHECK(text.find("/P <</MCID 2>> BDC") != std::string::npos);  // the untagged run
-  CHECK(text.find("/P <</MCID 3>> BDC") == std::string::npos);  // page 1 has three sequences
+  CHECK(text.find("/Link <</MCID 3>> BDC") != std::string::npos);  // "次へ" and "3": one sequence
+  // The link annotation: in the tree (its key after the three pages') with its text.
+  CHECK(text.find("/StructParent 3") != std::string::npos);
+  CHECK(text.find("/ParentTreeNextKey 4") != std::string::npos);
+  CHECK(text.find("/Type /OBJR") != std::string::npos);
+  CHECK(text.find("/Contents <feff6b21307800200033>") != std::string::npos);  // "次へ 3"
   CHECK(text.find("/Lang (ja)") != std::string::npos);
   CHECK(text.find("/Tabs /S") != std::string::npos);
   CHECK(text.find("/StructParents 2") != std::string::npos);

@@ -208,6 +208,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const Paint paint = e.level == 0 ? plain_paint(color(pal.heading)) : plain_paint(color(pal.text));
     const std::size_t from = page.shapes.size();
     StructScope entry(page, StructKind::TOCI);
+    StructScope reference(page, StructKind::Reference);
     StructScope link_text(page, StructKind::Link);  // the title and its page number
     const int link_node = page.cursor;
     draw(page, c, r, a.x + indent, y, a.w - indent, paint);

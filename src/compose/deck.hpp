@@ -44,8 +44,9 @@ enum class StructKind {
   TH,     // a header cell: see StructNode::scope
   TD,
   TOC,    // the 目次's entries on one page
-  TOCI,   // one entry
-  Link,   // the text of a Link (Page::links names it)
+  TOCI,       // one entry
+  Reference,  // a reference to another part of the document (a TOCI's text)
+  Link,       // the text of a Link (Page::links names it)
 };
 enum class HeaderScope { None, Column, Row };
 

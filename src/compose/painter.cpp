@@ -229,6 +229,7 @@ bool holds_text(const Page& page) {
     case StructKind::TR:
     case StructKind::TOC:
     case StructKind::TOCI:
+    case StructKind::Reference:
       return false;
     default:
       return true;
@@ -265,7 +266,7 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
   struct OpenList {
     double marker_x;
     int list;
-    int item = -1;
+    int body = -1;  // the LBody of its last item: a deeper list nests there
   };
   std::vector<OpenList> lists;  // nested lists open at this point, outermost first
   for (const text::PlacedParagraph& p : r.paragraphs) {
@@ -275,12 +276,13 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
     if (!direct && item) {
       while (!lists.empty() && lists.back().marker_x > p.marker_x + 1e-6) lists.pop_back();
       if (lists.empty() || lists.back().marker_x < p.marker_x - 1e-6) {
-        const int parent = lists.empty() ? outer : lists.back().item;
+        const int parent = lists.empty() ? outer : lists.back().body;
         lists.push_back({p.marker_x, add_node(page, StructKind::L, parent < 0 ? kUntagged : parent)});
       }
-      lists.back().item = add_node(page, StructKind::LI, lists.back().list);
-      page.cursor = add_node(page, StructKind::Lbl, lists.back().item);
-      body = add_node(page, StructKind::LBody, lists.back().item);
+      const int li = add_node(page, StructKind::LI, lists.back().list);
+      page.cursor = add_node(page, StructKind::Lbl, li);
+      body = add_node(page, StructKind::LBody, li);
+      lists.back().body = body;
     } else if (!direct) {
       lists.clear();
       body = add_node(page, StructKind::P, outer < 0 ? kUntagged : outer);

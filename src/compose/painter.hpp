@@ -145,7 +145,7 @@ text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, dou
 // Draws a laid-out box whose top-left corner is (x, y) and width w. Inside a node that holds
 // text (P, H1, H2, Lbl, LBody, TH, TD) or an artifact, every line goes to it; elsewhere each
 // paragraph becomes a P, and paragraphs with a marker list items (L, LI, Lbl, LBody; a deeper
-// marker nests a list in the item before it).
+// marker nests a list in the body of the item before it).
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align = Align::Left);
 

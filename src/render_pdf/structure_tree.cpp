@@ -38,6 +38,8 @@ const char* struct_type(StructKind kind) {
       return "TOC";
     case StructKind::TOCI:
       return "TOCI";
+    case StructKind::Reference:
+      return "Reference";
     case StructKind::Link:
       return "Link";
   }

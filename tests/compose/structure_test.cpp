@@ -71,7 +71,9 @@ TEST_CASE("structure: every text run of the default deck says what it is") {
       ++links;
       REQUIRE(l.node >= 0);
       CHECK(node(page, l.node).kind == StructKind::Link);
-      CHECK(node(page, node(page, l.node).parent).kind == StructKind::TOCI);
+      const int reference = node(page, l.node).parent;
+      CHECK(node(page, reference).kind == StructKind::Reference);
+      CHECK(node(page, node(page, reference).parent).kind == StructKind::TOCI);
     }
   }
   CHECK(links == 9);
@@ -84,7 +86,10 @@ TEST_CASE("structure: lists nest, markers are labels, tables have header rows an
   for (const compose::Page& page : deck.pages) {
     for (std::size_t i = 0; i < page.structure.size(); ++i) {
       const compose::StructNode& n = page.structure[i];
-      if (n.kind == StructKind::L && n.parent >= 0 && node(page, n.parent).kind == StructKind::LI) ++nested;
+      if (n.kind == StructKind::L && n.parent >= 0) {
+        CHECK(node(page, n.parent).kind == StructKind::LBody);  // a nested list is in the item's body
+        ++nested;
+      }
       if (n.kind == StructKind::LI) {
         // An item is its label, then its body (then maybe a nested list).
         REQUIRE(i + 2 < page.structure.size());

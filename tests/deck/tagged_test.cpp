@@ -158,12 +158,15 @@ TEST_CASE("deck is a tagged PDF in Japanese with one section per slide in readin
   const std::string first_slide = deck::squeeze(sects[2].all_text());
   CHECK(first_slide.rfind(deck::squeeze(sects[2].children.front().all_text()), 0) == 0);
 
-  // The 目次: each entry a TOCI whose Link holds the title, the page number and the annotation.
+  // The 目次: each entry a TOCI whose Reference's Link holds the title, the page number and
+  // the annotation.
   const auto entries = deck::find_all(roots, "TOCI");
   CHECK(entries.size() == 9);
   for (const deck::StructElement* e : entries) {
     REQUIRE(e->children.size() == 1);
-    CHECK(e->children[0].type == "Link");
+    CHECK(e->children[0].type == "Reference");
+    REQUIRE(e->children[0].children.size() == 1);
+    CHECK(e->children[0].children[0].type == "Link");
   }
 
   // Lists: items with the marker as Lbl and the text as LBody.

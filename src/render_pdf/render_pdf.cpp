@@ -44,6 +44,7 @@
 #include "render_pdf/page_painter.hpp"
 #include "render_pdf/pdf_objects.hpp"
 #include "render_pdf/structure_tree.hpp"
+#include "render_pdf/xmp_metadata.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::render_pdf {
@@ -412,6 +413,7 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   }
 
   detail::write_structure_tree(doc, tagged, "ja");
+  detail::write_xmp_metadata(doc, deck.info);
   add_outline(doc, nullptr, deck.outline, pages, true);
 
   // Info strings: libharu creates the entry (and the Info dictionary), then the value is

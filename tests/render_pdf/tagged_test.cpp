@@ -87,6 +87,8 @@ compose::Deck tagged_deck() {
                   make(StructKind::LBody, 1)};
   p3.shapes = {run("・", 30, 2), run("手続", 30, 3), run("・・・・", 60, compose::kArtifact)};
   d.pages = {p1, p2, p3};
+  d.info.title = "計画 & 実績 <R5>";
+  d.info.author = "県庁";
   return d;
 }
 
@@ -168,6 +170,16 @@ TEST_CASE("structure hints become a structure tree with marked content", "[rende
   CHECK(text.find("/Lang (ja)") != std::string::npos);
   CHECK(text.find("/Tabs /S") != std::string::npos);
   CHECK(text.find("/StructParents 2") != std::string::npos);
+}
+
+TEST_CASE("the XMP metadata names the document and identifies PDF/UA-1", "[render_pdf][tagged]") {
+  const std::string pdf = plandeck::testing::scratch_dir("render_pdf-xmp") + "/xmp.pdf";
+  render_pdf::write_pdf(tagged_deck(), pdf, {});
+  CHECK(tool_output({"/usr/bin/pdfinfo", pdf}).find("Metadata Stream: yes") != std::string::npos);
+  const std::string xmp = tool_output({"/usr/bin/pdfinfo", "-meta", pdf});
+  CHECK(xmp.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+  CHECK(xmp.find("<rdf:li xml:lang=\"x-default\">計画 &amp; 実績 &lt;R5&gt;</rdf:li>") != std::string::npos);
+  CHECK(xmp.find("<rdf:li>県庁</rdf:li>") != std::string::npos);
 }
 
 TEST_CASE("bad structure hints are refused naming page and shape", "[render_pdf][tagged]") {

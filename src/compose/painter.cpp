@@ -218,46 +218,6 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
   return x - start;
 }
 
-namespace {
-
-bool holds_text(const Page& page) {
-  if (page.cursor < 0) return page.cursor != kUntagged;  // artifacts hold their text
-  switch (page.structure[static_cast<std::size_t>(page.cursor)].kind) {
-    case StructKind::L:
-    case StructKind::LI:
-    case StructKind::Table:
-    case StructKind::TR:
-    case StructKind::TOC:
-    case StructKind::TOCI:
-    case StructKind::Reference:
-      return false;
-    default:
-      return true;
-  }
-}
-
-}  // namespace
-
-int add_node(Page& page, StructKind kind, int parent, HeaderScope scope, int row_span, int col_span) {
-  StructNode n;
-  n.kind = kind;
-  n.parent = parent;
-  n.scope = scope;
-  n.row_span = row_span;
-  n.col_span = col_span;
-  page.structure.push_back(n);
-  return static_cast<int>(page.structure.size() - 1);
-}
-
-StructScope::StructScope(Page& page, StructKind kind, HeaderScope scope, int row_span, int col_span)
-    : page_(page), previous_(page.cursor) {
-  page.cursor = add_node(page, kind, previous_ < 0 ? kUntagged : previous_, scope, row_span, col_span);
-}
-
-StructScope::StructScope(Page& page, int artifact) : page_(page), previous_(page.cursor) {
-  page.cursor = artifact;
-}
-
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align) {
   const double base = first_baseline(c, r.size);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compose/deck.hpp"
+#include "compose/structure.hpp"
 #include "compose/scale.hpp"
 #include "diag/diagnostics.hpp"
 #include "diag/source_map.hpp"
@@ -78,27 +79,6 @@ class PitchScope {
   const Ctx& c_;
   double old_;
 };
-
-// Text runs drawn while a StructScope lives belong to a new structure node (deck.hpp), a
-// child of the node open when it was made; the previous node is open again when it ends.
-// The scope made for an artifact (kArtifact, kPagination) makes no node.
-class StructScope {
- public:
-  StructScope(Page& page, StructKind kind, HeaderScope scope = HeaderScope::None, int row_span = 1,
-              int col_span = 1);
-  StructScope(Page& page, int artifact);
-  ~StructScope() { page_.cursor = previous_; }
-  StructScope(const StructScope&) = delete;
-  StructScope& operator=(const StructScope&) = delete;
-
- private:
-  Page& page_;
-  int previous_;
-};
-
-// Adds a node under the page's open node (the section when none is); returns its index.
-int add_node(Page& page, StructKind kind, int parent, HeaderScope scope = HeaderScope::None,
-             int row_span = 1, int col_span = 1);
 
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong = false);

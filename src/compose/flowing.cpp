@@ -1,6 +1,7 @@
-// The 到達目標 status slide and the overview: one page at the largest body size that fits;
-// when even the minimum size does not fit one page, they flow on to …（続き） pages at the
-// largest size that needs no more pages than the minimum size does. A goal (an overview
+// The 到達目標 status slide and the overview: one page at the largest body size that fits,
+// down to sizes.body.flow_below; when that does not fit one page, they flow on to …（続き）
+// pages at the largest size that needs no more pages than flow_below does (see
+// flowing_sizes in pager.hpp for the sizes below it). A goal (an overview
 // block) moves to the next page whole when it fits there; one taller than a page is split
 // between its items, its label (heading) repeated and its statement (body) said once.
 #include <algorithm>
@@ -58,7 +59,8 @@ template <class Plan>
 std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::vector<text::StyledRun>& title,
                            const std::string& name, Role role, Plan plan) {
   PitchScope base_pitch(c, 0);
-  const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
+  const std::vector<double> cand = flowing_sizes(c.range(role, c.layout.sizes.body), c.layout.text.step,
+                                                 [&](double S) { return plan(S).overflows.empty(); });
   auto finish = [&](const Pager& pager, double size, double pitch) {
     c.took(role, size);
     plan.took();

@@ -81,4 +81,20 @@ class Pager {
   std::vector<std::vector<Unit>> pages_;
 };
 
+// The sizes, largest first, to search for content that can flow on: those of `r` down to
+// r.flow_below when every unit fits a page there (`units_fit(size)`), so that a dense slide
+// continues on …（続き） pages at a readable size rather than shrinking to fit one page;
+// else all of them down to r.min (a unit taller than a page at flow_below may still fit
+// one at a smaller size, and the error, if any, is reported at min).
+template <class UnitsFit>
+std::vector<double> flowing_sizes(const spec::SizeRange& r, double step, UnitsFit units_fit) {
+  std::vector<double> all = sizes(r, step);
+  std::vector<double> readable;
+  for (double s : all) {
+    if (s >= r.flow_below - kEps) readable.push_back(s);
+  }
+  if (readable.empty() || readable.size() == all.size() || !units_fit(readable.back())) return all;
+  return readable;
+}
+
 }  // namespace plandeck::compose::detail

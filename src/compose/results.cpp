@@ -422,7 +422,6 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
                                 const std::vector<text::StyledRun>& title, const std::string& name) {
   PitchScope base_pitch(c, 0);
   const Results results(c, s, body_area(c, slide, title, name));
-  const std::vector<double> cand = sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step);
   // Plans by size and mode: without a table both steps below plan the same way.
   std::map<std::pair<double, int>, Planned> planned;
   auto plan = [&](double S, TableMode mode) -> const Planned& {
@@ -431,9 +430,13 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
     if (it == planned.end()) it = planned.emplace(key, results.plan(S, mode)).first;
     return it->second;
   };
-  // Page counts only grow with the size, so the minimum size tells whether any size fits
-  // one page (without a table: the table's own size range stops step 1 earlier).
   const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
+  // Down to sizes.body.flow_below when every unit fits a page there (pager.hpp).
+  const std::vector<double> cand =
+      flowing_sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step,
+                    [&](double S) { return plan(S, mode).pager.overflows.empty(); });
+  // Page counts only grow with the size, so the smallest size tells whether any size fits
+  // one page (without a table: the table's own size range stops step 1 earlier).
   const Planned& smallest = plan(cand.back(), mode);
   const bool one_page_possible = s.table || (smallest.pager.page_count() == 1 && smallest.pager.overflows.empty());
   // 1. Everything on one page, the table at no less than split_below (as detail tables).

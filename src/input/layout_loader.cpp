@@ -244,23 +244,22 @@ class LayoutReader {
     const Node* v = parent.get(key);
     if (!v) return;
     spec::SizeRange r = out;
-    MapReader m(r_, *v, key, {"max", "min", "deck_min"});
+    MapReader m(r_, *v, key, {"max", "min", "deck_min", "flow_below"});
     if (!m.valid()) return;
     read_number(m, {"max", &r.max, 4, 200});
     read_number(m, {"min", &r.min, 4, 200});
     read_number(m, {"deck_min", &r.deck_min, 0, 200});
-    if (r.min > r.max) {
-      std::string k(key);
-      r_.error(v->loc, {"\"" + k + "\" の min (" + fmt(r.min) + ") が max (" + fmt(r.max) + ") より大きくなっています",
-                        "\"" + k + "\": min (" + fmt(r.min) + ") is larger than max (" + fmt(r.max) + ")"},
-               Message{"min ≤ max にしてください", "make min ≤ max"});
-      return;
-    }
-    if (r.deck_min > r.max) {
-      std::string k(key);
-      r_.error(v->loc, {"\"" + k + "\" の deck_min (" + fmt(r.deck_min) + ") が max (" + fmt(r.max) + ") より大きくなっています",
-                        "\"" + k + "\": deck_min (" + fmt(r.deck_min) + ") is larger than max (" + fmt(r.max) + ")"},
-               Message{"deck_min ≤ max にしてください", "make deck_min ≤ max"});
+    read_number(m, {"flow_below", &r.flow_below, 0, 200});
+    // Every bound of the range lies at or below max (a min above max leaves no size at all;
+    // a deck_min or flow_below above it would never be reached).
+    const std::string k(key);
+    for (auto [name, value] : {std::pair<const char*, double>{"min", r.min}, {"deck_min", r.deck_min},
+                               {"flow_below", r.flow_below}}) {
+      if (value <= r.max) continue;
+      const std::string n(name);
+      r_.error(v->loc, {"\"" + k + "\" の " + n + " (" + fmt(value) + ") が max (" + fmt(r.max) + ") より大きくなっています",
+                        "\"" + k + "\": " + n + " (" + fmt(value) + ") is larger than max (" + fmt(r.max) + ")"},
+               Message{n + " ≤ max にしてください", "make " + n + " ≤ max"});
       return;
     }
     out = r;

@@ -32,10 +32,16 @@ constexpr Color rgb(unsigned hex) {
 // which every slide of the role fits. `deck_min` bounds that shared size from below: a slide
 // whose content needs less than deck_min goes smaller alone (and `check` lists it in a
 // note) instead of taking the whole deck down with it. 0 = min.
+//
+// `flow_below` is the smallest size a slide whose content can continue on …（続き） pages
+// (取組結果, 到達目標, overview) shrinks to in order to stay on one page: below it, the
+// content flows on at a readable size instead. Sizes down to min are used only when some
+// unit (one goal, one panel row) is taller than a page even at flow_below. 0 = min.
 struct SizeRange {
   double max = 12;
   double min = 8;
   double deck_min = 0;
+  double flow_below = 0;
   double floor() const { return deck_min > min ? deck_min : min; }
 };
 
@@ -103,7 +109,7 @@ struct TextRules {
 struct Sizes {
   SizeRange title{20, 12, 16};    // title bar
   SizeRange heading{16, 11, 12};  // slide heading, table caption
-  SizeRange body{16, 8, 11};      // body text: one size per slide kind; label cells too
+  SizeRange body{16, 8, 11, 10};  // body text: one size per slide kind; label cells too
   SizeRange table{13, 7, 9};      // one size for every table of the deck
   SizeRange cover_title{30, 18};
   SizeRange cover_text{18, 11};   // organisation and date

@@ -171,8 +171,8 @@ TEST_CASE("werror leaves notes as notes: they never change the exit code", "[cli
   // A layout whose body may not shrink: the default plan's dense slides get notes.
   std::string dir = scratch_dir("cli-werror-notes");
   std::string layout = dir + "/layout.yaml";
-  write_file(layout, replaced(read_file(source_dir() + "/layouts/default.yaml"), "body: {max: 16, min: 8, deck_min: 11}",
-                              "body: {max: 16, min: 8, deck_min: 16}"));
+  write_file(layout, replaced(read_file(source_dir() + "/layouts/default.yaml"), "body: {max: 16, min: 8, deck_min: 11, flow_below: 10}",
+                              "body: {max: 16, min: 8, deck_min: 16, flow_below: 10}"));
   auto r = run_process({plandeck_bin(), "check", "--werror", "--layout", layout, default_plan()});
   INFO(r.err);
   CHECK(r.exit_code == 0);

@@ -95,16 +95,49 @@ spec::Layout big_minimum() {
 
 }  // namespace
 
-TEST_CASE("flow: the body size of a results slide never grows with more content") {
+TEST_CASE("flow: the body size of a results slide never grows with more content on one page") {
+  // Without flow_below the slide shrinks down to min to stay on one page: the size search
+  // is monotonic, more content never gets a larger size.
+  spec::Layout shrink;
+  shrink.sizes.body.flow_below = 0;
   double last = 100;
   for (std::size_t n = 3; n <= 12; ++n) {
-    Composed c = run(testing::one_chapter({results(n, 3)}));
+    Composed c = run(testing::one_chapter({results(n, 3)}), shrink);
     INFO("bullets " << n << "\n" << c.en());
     REQUIRE_FALSE(c.diags.has_errors());
     const double size = body_size(c.deck.pages[3]);
     CHECK(size <= last);
     last = size;
   }
+}
+
+TEST_CASE("flow: below flow_below a results slide continues on （続き） pages at a readable size") {
+  // The default layout: the slide shrinks to stay on one page, but never below
+  // sizes.body.flow_below; content that would need less continues on a second page, whose
+  // body is set at no less than flow_below either. The size still never grows on one page.
+  const spec::Layout layout;
+  const double floor = layout.sizes.body.flow_below;
+  REQUIRE(floor > layout.sizes.body.min);
+  double last = 100;
+  bool flowed = false;
+  for (std::size_t n = 3; n <= 14; ++n) {
+    Composed c = run(testing::one_chapter({results(n, 3)}), layout);
+    INFO("bullets " << n << "\n" << c.en());
+    REQUIRE_FALSE(c.diags.has_errors());
+    const std::size_t pages = c.deck.pages.size() - 3;  // cover, 目次, divider
+    const double size = body_size(c.deck.pages[3]);
+    CHECK(size >= floor);
+    if (pages == 1) {
+      CHECK_FALSE(flowed);  // more content never brings it back to one page
+      CHECK(size <= last);
+      last = size;
+    } else {
+      flowed = true;
+      CHECK(testing::title_text(c.deck.pages[4]).find("（続き）") != std::string::npos);
+      CHECK(body_size(c.deck.pages[4]) == size);
+    }
+  }
+  CHECK(flowed);  // the generated content does reach the point where it flows on
 }
 
 TEST_CASE("flow: results too full for one page at the minimum size continue on （続き） pages") {
@@ -201,6 +234,43 @@ TEST_CASE("flow: a goal status slide continues, the goal label repeated, the sta
   CHECK(occurrences(all, "【到達目標1】") >= 2);                      // the label repeated
   for (std::size_t p = 4; p < c.deck.pages.size(); ++p)
     CHECK(testing::title_text(c.deck.pages[p]).find("（続き）") != std::string::npos);
+}
+
+TEST_CASE("flow: six short goals continue on a second page rather than shrink below flow_below") {
+  // Each goal is short; all six fit one page only below sizes.body.flow_below, so the slide
+  // continues at a readable size, every goal whole on one page.
+  model::GoalStatusSlide g;
+  g.results_label = rt("実績", 21);
+  g.challenges_label = rt("今後の課題", 22);
+  for (int k = 0; k < 6; ++k) {
+    model::Goal goal;
+    goal.label = rt("【到達目標" + std::to_string(k + 1) + "】", 30 + 10 * k);
+    goal.statement = rt("県民が行政手続のために来庁する回数を半減させる", 31 + 10 * k);
+    goal.results.push_back(item("来庁件数は令和4年度比で52.3%減少し、目標を達成した。", 32 + 10 * k));
+    goal.challenges.push_back(
+        item("高齢者のオンライン申請の利用率が低く、地域の相談窓口での支援が必要である。", 33 + 10 * k));
+    goal.loc = rt("", 30 + 10 * k).loc;
+    g.goals.push_back(goal);
+  }
+  model::Slide s;
+  s.heading = rt("到達目標の達成状況（概要）", 19);
+  s.body = g;
+  const spec::Layout layout;
+  Composed c = run(testing::one_chapter({s}), layout);
+  INFO(c.en());
+  REQUIRE_FALSE(c.diags.has_errors());
+  REQUIRE(c.deck.pages.size() >= 5);  // cover, 目次, divider, two pages or more
+  for (std::size_t p = 3; p < c.deck.pages.size(); ++p) CHECK(body_size(c.deck.pages[p]) >= layout.sizes.body.flow_below);
+  const std::string all = joined(c.deck, 3, c.deck.pages.size());
+  for (int k = 1; k <= 6; ++k) CHECK(occurrences(all, "【到達目標" + std::to_string(k) + "】") == 1);  // whole goals
+
+  // The same slide with flow_below at the minimum shrinks to one page instead.
+  spec::Layout shrink;
+  shrink.sizes.body.flow_below = 0;
+  Composed one = run(testing::one_chapter({s}), shrink);
+  REQUIRE_FALSE(one.diags.has_errors());
+  CHECK(one.deck.pages.size() == 4);
+  CHECK(body_size(one.deck.pages[3]) < layout.sizes.body.flow_below);
 }
 
 TEST_CASE("flow: an overview continues block by block, a long block under its heading repeated") {

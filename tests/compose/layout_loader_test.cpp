@@ -24,7 +24,7 @@ Loaded load(const std::string& text) {
 }
 
 bool same(const spec::SizeRange& a, const spec::SizeRange& b) {
-  return a.max == b.max && a.min == b.min && a.deck_min == b.deck_min;
+  return a.max == b.max && a.min == b.min && a.deck_min == b.deck_min && a.flow_below == b.flow_below;
 }
 
 }  // namespace
@@ -100,6 +100,15 @@ TEST_CASE("the type scale and print details are read and checked") {
   REQUIRE(bad.diags.items().size() == 1);
   CHECK(bad.diags.items()[0].loc.line == 3);
   CHECK(bad.diags.items()[0].message.en.find("deck_min (13) is larger than max (12)") != std::string::npos);
+
+  Loaded flow = load("plandeck_layout: 1\nsizes:\n  body: {max: 14, min: 8, flow_below: 9.5}\n");
+  REQUIRE(flow.layout);
+  CHECK(flow.layout->sizes.body.flow_below == 9.5);
+  Loaded high = load("plandeck_layout: 1\nsizes:\n  body: {max: 14, min: 8, flow_below: 15}\n");
+  CHECK_FALSE(high.layout);
+  REQUIRE(high.diags.items().size() == 1);
+  CHECK(high.diags.items()[0].loc.line == 3);
+  CHECK(high.diags.items()[0].message.en.find("flow_below (15) is larger than max (14)") != std::string::npos);
 }
 
 TEST_CASE("a layout file overrides only what it names") {

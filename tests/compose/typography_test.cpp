@@ -207,6 +207,7 @@ TEST_CASE("Slides of one kind share the body size, a slide shrinks only when its
 TEST_CASE("A slide that cannot fit the deck's size goes smaller alone, and a note names it") {
   spec::Layout layout;
   layout.sizes.body.deck_min = 12;  // the dense slide fits only below this
+  layout.sizes.body.flow_below = 0;  // and shrinks to fit one page rather than flowing on
   diag::Diagnostics diags;
   compose::Deck deck = compose_plan(
       testing::one_chapter({results_slide(kDirection, 1, 10), results_slide(kDirection, 25, 40),

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
+#include <regex>
 #include <optional>
 #include <sstream>
 
@@ -229,4 +231,95 @@ TEST_CASE("deck list markers are followed by a space in the extracted text", "[d
   }
   CHECK(spaced >= 40);
   CHECK(glued == 0);
+}
+
+TEST_CASE("deck parent tree maps every marked-content sequence back to its element", "[deck][tagged]") {
+  // Read with qpdf, independently of poppler: the content streams' BDC/EMC operators, the
+  // parent tree, the elements' /K and /Pg, and the link annotations' /StructParent.
+  const std::string pdf = build_default("deck-tagged-parents");
+  deck::Json j = deck::parse_json(read({"qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf}));
+  const deck::Json& objects = j.at("qpdf").items.at(1);
+  auto obj = [&](const deck::Json& ref) -> const deck::Json& {
+    REQUIRE(ref.kind == deck::Json::Kind::String);
+    return objects.at("obj:" + ref.string).at("value");
+  };
+  const deck::Json& catalog = obj(objects.at("trailer").at("value").at("/Root"));
+  const deck::Json& root = obj(catalog.at("/StructTreeRoot"));
+  const deck::Json& nums = root.at("/ParentTree").at("/Nums");
+  std::map<int, const deck::Json*> by_key;
+  for (std::size_t i = 0; i + 1 < nums.items.size(); i += 2) {
+    by_key[static_cast<int>(nums.items[i].number)] = &nums.items[i + 1];
+  }
+  CHECK(static_cast<std::size_t>(root.at("/ParentTreeNextKey").number) == by_key.size());
+  auto k_holds = [](const deck::Json& elem, int mcid) {
+    const deck::Json& k = elem.at("/K");
+    if (k.kind == deck::Json::Kind::Number) return static_cast<int>(k.number) == mcid;
+    for (const deck::Json& item : k.items) {
+      if (item.kind == deck::Json::Kind::Number && static_cast<int>(item.number) == mcid) return true;
+    }
+    return false;
+  };
+  const std::regex bdc(R"(/(\w+) <</MCID (\d+)>> BDC)");
+  std::size_t sequences = 0, links = 0;
+  for (const deck::Json& p : j.at("pages").items) {
+    const int n = static_cast<int>(p.at("pageposfrom1").number);
+    INFO("page " << n);
+    const deck::Json& page = obj(p.at("object"));
+    std::string content;
+    for (const deck::Json& c : p.at("contents").items) {
+      content += read({"qpdf", "--show-object=" + c.string.substr(0, c.string.find(' ')), "--filtered-stream-data", pdf});
+    }
+    // Every operator inside a marked-content sequence, the sequences not nested.
+    int depth = 0;
+    std::istringstream lines(content);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.empty()) continue;
+      const bool opens = line.size() >= 4 && (line.compare(line.size() - 4, 4, " BDC") == 0 || line.compare(line.size() - 4, 4, " BMC") == 0);
+      if (opens) {
+        CHECK(depth == 0);
+        ++depth;
+      } else if (line == "EMC") {
+        CHECK(depth == 1);
+        --depth;
+      } else {
+        INFO(line);
+        CHECK(depth == 1);
+      }
+    }
+    CHECK(depth == 0);
+    // MCIDs 0, 1, 2, … in order, each mapped by the page's parent tree entry to an element of
+    // the same type, on this page, whose /K holds it.
+    const deck::Json& entry = *by_key.at(static_cast<int>(page.at("/StructParents").number));
+    int expected = 0;
+    for (auto it = std::sregex_iterator(content.begin(), content.end(), bdc); it != std::sregex_iterator(); ++it) {
+      const int mcid = std::stoi((*it)[2].str());
+      CHECK(mcid == expected++);
+      REQUIRE(static_cast<std::size_t>(mcid) < entry.items.size());
+      const deck::Json& elem = obj(entry.items[static_cast<std::size_t>(mcid)]);
+      CHECK(elem.at("/S").string == "/" + (*it)[1].str());
+      CHECK(elem.at("/Pg").string == p.at("object").string);
+      CHECK(k_holds(elem, mcid));
+      ++sequences;
+    }
+    CHECK(static_cast<std::size_t>(expected) == entry.items.size());
+    CHECK(page.at("/Tabs").string == "/S");
+    // Link annotations: each in its Link element, as an object reference.
+    if (const deck::Json* annots = page.find("/Annots")) {
+      const deck::Json& list = annots->kind == deck::Json::Kind::String ? obj(*annots) : *annots;
+      for (const deck::Json& a_ref : list.items) {
+        const deck::Json& a = obj(a_ref);
+        const deck::Json& elem = obj(*by_key.at(static_cast<int>(a.at("/StructParent").number)));
+        CHECK(elem.at("/S").string == "/Link");
+        bool held = false;
+        for (const deck::Json& item : elem.at("/K").items) {
+          if (item.kind == deck::Json::Kind::Object && item.at("/Obj").string == a_ref.string) held = true;
+        }
+        CHECK(held);
+        ++links;
+      }
+    }
+  }
+  CHECK(sequences > 400);
+  CHECK(links == 9);
 }

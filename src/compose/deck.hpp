@@ -32,18 +32,18 @@ struct FontFile {
 // said by compose, which knows; renderers map it to their own format. Nodes are listed in
 // reading order; a node's children follow their parent.
 enum class StructKind {
-  P,      // a paragraph
-  H1,     // the slide's title bar
-  H2,     // a heading (the slide's heading, a panel or section title, a table caption)
-  L,      // a list
-  LI,     // one item of a list: an Lbl and an LBody
-  Lbl,    // the item's marker (・, ➤)
-  LBody,  // the item's text
+  P,          // a paragraph
+  H1,         // the slide's title bar
+  H2,         // a heading (the slide's heading, a panel or section title, a table caption)
+  L,          // a list
+  LI,         // one item of a list: an Lbl and an LBody
+  Lbl,        // the item's marker (・, ➤)
+  LBody,      // the item's text (and a list nested in it)
   Table,
   TR,
-  TH,     // a header cell: see StructNode::scope
+  TH,         // a header cell: see StructNode::scope
   TD,
-  TOC,    // the 目次's entries on one page
+  TOC,        // the 目次's entries on one page
   TOCI,       // one entry
   Reference,  // a reference to another part of the document (a TOCI's text)
   Link,       // the text of a Link (Page::links names it)
@@ -132,7 +132,7 @@ struct Page {
   std::vector<const model::TableRow*> table_rows = {};
   // What the text runs are (TextRun::node). Shapes other than text are decoration.
   std::vector<StructNode> structure = {};
-  // While compose draws: the node new text runs belong to (StructScope in painter.hpp).
+  // While compose draws: the node new text runs belong to (StructScope, structure.hpp).
   int cursor = kUntagged;
 };
 

@@ -222,7 +222,7 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
           const Paint& paint, Align align) {
   const double base = first_baseline(c, r.size);
   const bool direct = holds_text(page);
-  const int outer = page.cursor;
+  const int outer = page.cursor;  // when not `direct`: the section (kUntagged) or a grouping node
   struct OpenList {
     double marker_x;
     int list;
@@ -231,13 +231,13 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
   std::vector<OpenList> lists;  // nested lists open at this point, outermost first
   for (const text::PlacedParagraph& p : r.paragraphs) {
     if (p.lines.empty()) continue;  // draws nothing
-    const bool item = !p.marker.empty() && !p.lines.empty();
+    const bool item = !p.marker.empty();
     int body = outer;
     if (!direct && item) {
       while (!lists.empty() && lists.back().marker_x > p.marker_x + 1e-6) lists.pop_back();
       if (lists.empty() || lists.back().marker_x < p.marker_x - 1e-6) {
         const int parent = lists.empty() ? outer : lists.back().body;
-        lists.push_back({p.marker_x, add_node(page, StructKind::L, parent < 0 ? kUntagged : parent)});
+        lists.push_back({p.marker_x, add_node(page, StructKind::L, parent)});
       }
       const int li = add_node(page, StructKind::LI, lists.back().list);
       page.cursor = add_node(page, StructKind::Lbl, li);
@@ -245,7 +245,7 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
       lists.back().body = body;
     } else if (!direct) {
       lists.clear();
-      body = add_node(page, StructKind::P, outer < 0 ? kUntagged : outer);
+      body = add_node(page, StructKind::P, outer);
     }
     if (item) {
       draw_line(page, c, p.marker, p.marker_style, r.size, x + p.marker_x, y + p.lines[0].y + base,

@@ -2,6 +2,7 @@
 // the tagged PDF. Checked on the default plan, laid out with the real fonts.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "diag/source_map.hpp"
@@ -78,6 +79,36 @@ TEST_CASE("structure: every text run of the default deck says what it is") {
   }
   CHECK(links == 9);
   CHECK(leaders >= 9);
+}
+
+TEST_CASE("structure: every text run of the fixture plans says what it is too") {
+  // Dividers, goal status, overview, projects and continued slides that the default plan
+  // has not.
+  std::size_t plans = 0;
+  for (const char* dir : {"/tests/fixtures/plans/ok", "/tests/fixtures/plans/notes"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(PLANDECK_SOURCE_DIR) + dir)) {
+      if (entry.path().extension() != ".yaml") continue;
+      INFO(entry.path().string());
+      diag::SourceMap sources;
+      diag::Diagnostics diags;
+      auto plan = input::load_plan(entry.path().string(), sources, diags);
+      if (!plan) continue;  // a fixture about loading
+      const compose::Deck deck =
+          compose::compose(*plan, {}, testing::default_fonts().measurer(), diags, &sources);
+      ++plans;
+      for (const compose::Page& page : deck.pages) {
+        INFO(page.slide);
+        CHECK(page.cursor == compose::kUntagged);
+        REQUIRE_FALSE(page.structure.empty());
+        CHECK(page.structure.front().kind == StructKind::H1);
+        for (const compose::TextRun& r : testing::runs(page)) {
+          INFO(r.text);
+          CHECK(r.node != compose::kUntagged);
+        }
+      }
+    }
+  }
+  CHECK(plans >= 8);
 }
 
 TEST_CASE("structure: lists nest, markers are labels, tables have header rows and row headers") {

@@ -47,8 +47,12 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
       }
     }
   }
+  StructScope table(page, StructKind::Table);
+  std::optional<StructScope> tr(std::in_place, page, StructKind::TR);
+  std::optional<StructScope> in_cell;
   double cx = x;
   for (std::size_t i = 0; i < 6; ++i) {
+    in_cell.emplace(page, StructKind::TH, HeaderScope::Column);
     draw_cell(page, c, texts.header[i], cx, y, part.widths[i], part.header_height,
               plan.size, color(pal.table_header), header_paint, Align::Center);
     cx += part.widths[i];
@@ -60,13 +64,19 @@ double draw_table_part(Page& page, const Ctx& c, const model::DetailTable& t, co
     for (std::size_t r = span.first; r < span.last; ++r) rows_h += plan.row_heights[span.group][r];
     double extra = std::max(0.0, part.item_heights[span.group] - rows_h);
     double span_h = rows_h + extra;
-    draw_cell(page, c, texts.items[span.group], x, top, part.widths[0], span_h, plan.size,
-              color(pal.table_item), plain_paint(color(pal.text)), Align::Left);
     double ry = top;
     for (std::size_t r = span.first; r < span.last; ++r) {
+      in_cell.reset();
+      tr.emplace(page, StructKind::TR);
+      if (r == span.first) {  // the 項目 cell heads the rows it spans
+        in_cell.emplace(page, StructKind::TH, HeaderScope::Row, static_cast<int>(span.last - span.first));
+        draw_cell(page, c, texts.items[span.group], x, top, part.widths[0], span_h, plan.size,
+                  color(pal.table_item), plain_paint(color(pal.text)), Align::Left);
+      }
       double rh = plan.row_heights[span.group][r] + (r + 1 == span.last ? extra : 0);
       double rx = x + part.widths[0];
       for (std::size_t i = 1; i < 6; ++i) {
+        in_cell.emplace(page, StructKind::TD);
         const model::Cell& cell = table_cell(t.groups[span.group].rows[r], i);
         Align align = Align::Left;
         double inset = 0;

@@ -1,6 +1,7 @@
 #include "compose/compose.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "compose/audit.hpp"
 #include "compose/parts.hpp"
@@ -64,8 +65,11 @@ Page cover(const Ctx& c, const model::Document& d) {
                           c.layout.sizes.cover_title, false);
   if (!r.fitted) report(c, "表紙", {"document.title", d.title.loc, r.overflow_height, r.forced_count}, r.size);
   std::size_t from = p.shapes.size();
-  draw(p, c, r, x, C.title_top + (C.title_height - r.height) / 2, C.title_width,
-       plain_paint(color(pal.heading)), Align::Center);
+  {
+    StructScope h1(p, StructKind::H1);
+    draw(p, c, r, x, C.title_top + (C.title_height - r.height) / 2, C.title_width, plain_paint(color(pal.heading)),
+         Align::Center);
+  }
   boxed(p, from, x, C.title_top, C.title_width, C.title_height, name("表紙の題名", "cover title"), d.title.loc);
   line(p, x, C.title_top + C.title_height + 8, x + C.title_width, C.title_top + C.title_height + 8,
        color(pal.rule), 1.5);
@@ -94,6 +98,8 @@ Page divider(const Ctx& c, std::size_t index, const model::Section& s) {
   const double x = F.margins.left;
   text::FitResult rn = fit(c, {para(runs(model::section_number(index), text::kStrong))}, D.number_width,
                            D.band_height - 20, c.layout.sizes.divider, false);
+  // The number and the title read as one heading: 「Ⅰ 広島県…」.
+  StructScope h1(p, StructKind::H1);
   std::size_t from = p.shapes.size();
   draw(p, c, rn, x, D.band_top + (D.band_height - rn.height) / 2, D.number_width, white, Align::Center);
   boxed(p, from, x, D.band_top, D.number_width, D.band_height, name("扉の番号", "divider number"), s.loc);
@@ -179,11 +185,13 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                                        text::kStrong, S));
   }
   Page page;
+  std::optional<StructScope> toc;  // the page's entries, after its title bar
   double y = a.y;
   bool fresh = true;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const TocEntry& e = entries[i];
     if (!fresh && y + laid[i].h > a.bottom() + 1e-6) {
+      toc.reset();
       pages.push_back(std::move(page));
       page = Page{};
       y = a.y;
@@ -191,6 +199,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     }
     if (fresh) {
       draw_frame(page, c, title, nullptr, "目次", d.loc);
+      toc.emplace(page, StructKind::TOC);
       fresh = false;
     }
     y += (e.level == 0 ? T.section_gap_em : T.entry_gap_em) * S;
@@ -198,6 +207,10 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     const text::FitResult& r = laid[i].r;
     const Paint paint = e.level == 0 ? plain_paint(color(pal.heading)) : plain_paint(color(pal.text));
     const std::size_t from = page.shapes.size();
+    StructScope entry(page, StructKind::TOCI);
+    StructScope reference(page, StructKind::Reference);
+    StructScope link_text(page, StructKind::Link);  // the title and its page number
+    const int link_node = page.cursor;
     draw(page, c, r, a.x + indent, y, a.w - indent, paint);
     // Dot leaders from the end of the last line to the page number.
     const double baseline = y + (r.line_count > 0 ? static_cast<double>(r.line_count - 1) : 0) *
@@ -221,6 +234,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
       std::size_t count = end > lead_from ? static_cast<std::size_t>((end - lead_from) / lw + 1e-9) : 0;
       std::u32string dots;
       for (std::size_t k = 0; k < count; ++k) dots += leader;
+      StructScope decoration(page, kArtifact);
       if (count > 0) draw_line(page, c, dots, text::kRegular, S, end - static_cast<double>(count) * lw, baseline,
                                color(pal.muted));
     }
@@ -233,11 +247,13 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     link.w = a.w - indent;
     link.h = r.height;
     link.target_page = target;
+    link.node = link_node;
     page.links.push_back(link);
     y += r.height;
   }
   if (!fresh || pages.empty()) {
     if (fresh) draw_frame(page, c, title, nullptr, "目次", d.loc);
+    toc.reset();
     pages.push_back(std::move(page));
   }
   return pages;
@@ -251,8 +267,10 @@ void page_number(Page& p, const Ctx& c, std::size_t index) {
   // Office printers cut 4–5 mm at the paper's edge: the number stands footer_height above it.
   const double baseline = F.height - F.footer_height;
   const std::size_t from = p.shapes.size();
-  draw_line(p, c, n, text::kRegular, size, F.width - F.margins.right - w, baseline,
-            color(c.layout.palette.muted));
+  {
+    StructScope pagination(p, kPagination);
+    draw_line(p, c, n, text::kRegular, size, F.width - F.margins.right - w, baseline, color(c.layout.palette.muted));
+  }
   const int box = add_box(p, F.width - F.margins.right - w, baseline - c.layout.text.ascent * size, w, size,
                           name("ページ番号", "page number"), diag::SourceLoc{});
   p.boxes[static_cast<std::size_t>(box)].footer = true;

@@ -28,6 +28,41 @@ struct FontFile {
   std::string path;  // TrueType file
 };
 
+// The logical structure of a page (the tagged PDF's structure tree): what each text run is,
+// said by compose, which knows; renderers map it to their own format. Nodes are listed in
+// reading order; a node's children follow their parent.
+enum class StructKind {
+  P,          // a paragraph
+  H1,         // the slide's title bar
+  H2,         // a heading (the slide's heading, a panel or section title, a table caption)
+  L,          // a list
+  LI,         // one item of a list: an Lbl and an LBody
+  Lbl,        // the item's marker (・, ➤)
+  LBody,      // the item's text (and a list nested in it)
+  Table,
+  TR,
+  TH,         // a header cell: see StructNode::scope
+  TD,
+  TOC,        // the 目次's entries on one page
+  TOCI,       // one entry
+  Reference,  // a reference to another part of the document (a TOCI's text)
+  Link,       // the text of a Link (Page::links names it)
+};
+enum class HeaderScope { None, Column, Row };
+
+struct StructNode {
+  StructKind kind = StructKind::P;
+  int parent = -1;  // index in Page::structure; -1: the slide's section itself
+  HeaderScope scope = HeaderScope::None;  // TH: the cells it heads
+  int row_span = 1;                       // TH, TD: rows the cell spans
+  int col_span = 1;                       // TH, TD: columns the cell spans
+};
+
+// TextRun::node values that are not nodes.
+constexpr int kUntagged = -1;    // no hint (renderers make it a paragraph of the section)
+constexpr int kArtifact = -2;    // decoration: not part of the text (leader dots)
+constexpr int kPagination = -3;  // a page number, a running footer
+
 // One run of text in one font, size and colour, drawn from (x, baseline y).
 // `text` is UTF-8 and holds only characters the font has (compose splits runs by font).
 struct TextRun {
@@ -38,6 +73,7 @@ struct TextRun {
   std::string text;
   double width = 0;  // advance width as measured by compose (for checks and links)
   int box = -1;      // index in Page::boxes of the box it was laid out in (-1: none)
+  int node = kUntagged;  // index in Page::structure, or kArtifact / kPagination
 };
 
 struct Rect {
@@ -67,6 +103,7 @@ using Shape = std::variant<Rect, Line, Polygon, TextRun>;
 struct Link {
   double x = 0, y = 0, w = 0, h = 0;
   std::size_t target_page = 0;  // 0-based
+  int node = kUntagged;  // the structure node (a StructKind::Link) of the text it covers
 };
 
 // A box compose laid text out in (a cell, a panel, a list), recorded so that the layout
@@ -93,6 +130,10 @@ struct Page {
   // workbook's 一覧 names the page where each row can be found in the deck.
   // (A default initializer: pages written as {shapes, links} need not name it.)
   std::vector<const model::TableRow*> table_rows = {};
+  // What the text runs are (TextRun::node). Shapes other than text are decoration.
+  std::vector<StructNode> structure = {};
+  // While compose draws: the node new text runs belong to (StructScope, structure.hpp).
+  int cursor = kUntagged;
 };
 
 // Bookmark tree: sections, chapters and slides.

@@ -296,7 +296,10 @@ class Goals {
     auto nm = [&](const std::string& ja, const std::string& en) {
       return part_name(kGoals, name("目標" + n + ja, "goal " + n + en));
     };
-    label_cell(p, c, pt.lab, x, y, lw, pt.gh, nm("の見出し", " label"), goal.label.loc.known() ? goal.label.loc : goal.loc);
+    {
+      StructScope h2(p, StructKind::H2);
+      label_cell(p, c, pt.lab, x, y, lw, pt.gh, nm("の見出し", " label"), goal.label.loc.known() ? goal.label.loc : goal.loc);
+    }
     std::size_t from = 0;
     if (pt.statement) {
       rect(p, x2, y, w2, pt.hs, color(pal.panel_fill), color(pal.border), F.border_width);
@@ -308,18 +311,27 @@ class Goals {
     const Paint band = plain_paint(color(pal.band_text));
     rect(p, x2, by, rw, pt.band_h, color(pal.band), color(pal.border), F.border_width);
     rect(p, x2 + rw, by, cw, pt.band_h, color(pal.band), color(pal.border), F.border_width);
+    // The two bands head the two cells below them: a table of two columns.
+    StructScope table(p, StructKind::Table);
+    std::optional<StructScope> tr(std::in_place, p, StructKind::TR);
+    std::optional<StructScope> cell(std::in_place, p, StructKind::TH, HeaderScope::Column);
     from = p.shapes.size();
     draw(p, c, pt.b1, x2 + pad, by + (pt.band_h - pt.b1.height) / 2, rw - 2 * pad, band);
     boxed(p, from, x2, by, rw, pt.band_h, nm("の実績の見出し", " results label"), s.results_label.loc);
+    cell.emplace(p, StructKind::TH, HeaderScope::Column);
     from = p.shapes.size();
     draw(p, c, pt.b2, x2 + rw + pad, by + (pt.band_h - pt.b2.height) / 2, cw - 2 * pad, band);
     boxed(p, from, x2 + rw, by, cw, pt.band_h, nm("の課題の見出し", " challenges label"), s.challenges_label.loc);
     const double cy = by + pt.band_h, ch = pt.gh - pt.hs - pt.band_h;
     rect(p, x2, cy, rw, ch, std::nullopt, color(pal.border), F.border_width);
     rect(p, x2 + rw, cy, cw, ch, std::nullopt, color(pal.border), F.border_width);
+    cell.reset();
+    tr.emplace(p, StructKind::TR);
+    cell.emplace(p, StructKind::TD);
     from = p.shapes.size();
     draw(p, c, pt.res, x2 + pad, cy + pad, rw - 2 * pad, body_paint(c));
     boxed(p, from, x2, cy, rw, ch, nm("の実績", " results"), goal.loc);
+    cell.emplace(p, StructKind::TD);
     from = p.shapes.size();
     draw(p, c, pt.chl, x2 + rw + pad, cy + pad, cw - 2 * pad, body_paint(c));
     boxed(p, from, x2 + rw, cy, cw, ch, nm("の課題", " challenges"), goal.loc);
@@ -458,8 +470,11 @@ class Overview {
     rect(p, x, y, w, pt.band_h, color(pal.band));
     rect(p, x, y, 5, pt.band_h, color(pal.label));
     std::size_t from = p.shapes.size();
-    draw(p, c, pt.heading, x + F.padding + 6, y + (pt.band_h - pt.heading.height) / 2, w,
-         plain_paint(color(pal.band_text)));
+    {
+      StructScope h2(p, StructKind::H2);
+      draw(p, c, pt.heading, x + F.padding + 6, y + (pt.band_h - pt.heading.height) / 2, w,
+           plain_paint(color(pal.band_text)));
+    }
     boxed(p, from, x, y, w, pt.band_h, nm("の見出し", " heading"), blk.heading.loc);
     double by = y + pt.band_h + 0.35 * S;
     const double bx = x + O.body_indent, bw = w - O.body_indent - F.padding;

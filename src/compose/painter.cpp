@@ -143,6 +143,14 @@ text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double
   return text::count_box(ps, spec, size);
 }
 
+text::BreakTally tally(const Ctx& c, const text::PreparedBox& ps, double w, double size, bool spaced) {
+  text::BoxSpec spec = box_spec(c, w, 1e9, spaced);
+  spec.balance = false;
+  spec.max_size = size;
+  spec.min_size = size;
+  return text::tally_breaks(ps, spec, size);
+}
+
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced) {
   text::BoxSpec spec = box_spec(c, w, h, spaced);
@@ -210,6 +218,7 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
       run.color = col;
       run.text = text::utf8::encode(piece);
       run.width = one ? (kInkTo + kTail) * size : width;
+      run.node = page.cursor;
       page.shapes.push_back(std::move(run));
     }
     x += width;
@@ -221,11 +230,37 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align) {
   const double base = first_baseline(c, r.size);
+  const bool direct = holds_text(page);
+  const int outer = page.cursor;  // when not `direct`: the section (kUntagged) or a grouping node
+  struct OpenList {
+    double marker_x;
+    int list;
+    int body = -1;  // the LBody of its last item: a deeper list nests there
+  };
+  std::vector<OpenList> lists;  // nested lists open at this point, outermost first
   for (const text::PlacedParagraph& p : r.paragraphs) {
-    if (!p.marker.empty() && !p.lines.empty()) {
+    if (p.lines.empty()) continue;  // draws nothing
+    const bool item = !p.marker.empty();
+    int body = outer;
+    if (!direct && item) {
+      while (!lists.empty() && lists.back().marker_x > p.marker_x + 1e-6) lists.pop_back();
+      if (lists.empty() || lists.back().marker_x < p.marker_x - 1e-6) {
+        const int parent = lists.empty() ? outer : lists.back().body;
+        lists.push_back({p.marker_x, add_node(page, StructKind::L, parent)});
+      }
+      const int li = add_node(page, StructKind::LI, lists.back().list);
+      page.cursor = add_node(page, StructKind::Lbl, li);
+      body = add_node(page, StructKind::LBody, li);
+      lists.back().body = body;
+    } else if (!direct) {
+      lists.clear();
+      body = add_node(page, StructKind::P, outer);
+    }
+    if (item) {
       draw_line(page, c, p.marker, p.marker_style, r.size, x + p.marker_x, y + p.lines[0].y + base,
                 p.marker_style == text::kStrong ? paint.strong : paint.text);
     }
+    page.cursor = body;
     for (const text::PlacedLine& pl : p.lines) {
       double lx = x + pl.x;
       if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line.width) / 2);
@@ -236,6 +271,7 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
         lx += f.width;
       }
     }
+    page.cursor = outer;
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compose/deck.hpp"
+#include "compose/structure.hpp"
 #include "compose/scale.hpp"
 #include "diag/diagnostics.hpp"
 #include "diag/source_map.hpp"
@@ -118,11 +119,16 @@ text::FitResult measure(const Ctx& c, const text::PreparedBox& ps, double w, dou
 // building the lines.
 text::BoxCount count(const Ctx& c, const text::PreparedBox& ps, double w, double size,
                      bool spaced = true);
+// The same with where its lines break (text::tally_breaks).
+text::BreakTally tally(const Ctx& c, const text::PreparedBox& ps, double w, double size, bool spaced = true);
 // Fits paragraphs into w × h searching `range`.
 text::FitResult fit(const Ctx& c, const std::vector<text::BoxParagraph>& ps, double w, double h,
                     const spec::SizeRange& range, bool spaced = true);
 
-// Draws a laid-out box whose top-left corner is (x, y) and width w.
+// Draws a laid-out box whose top-left corner is (x, y) and width w. Inside a node that holds
+// text (P, H1, H2, Lbl, LBody, TH, TD) or an artifact, every line goes to it; elsewhere each
+// paragraph becomes a P, and paragraphs with a marker list items (L, LI, Lbl, LBody; a deeper
+// marker nests a list in the body of the item before it).
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align = Align::Left);
 

@@ -161,6 +161,7 @@ void caption(Page& page, const Ctx& c, const model::RichText& t, double x, doubl
   double ty = y + (h - r.height) / 2;
   rect(page, x, ty + 0.1 * r.size, 4, r.height - 0.2 * r.size, color(pal.label));
   const std::size_t from = page.shapes.size();
+  StructScope h2(page, StructKind::H2);
   draw(page, c, r, x + 10, ty, w - 10, plain_paint(color(pal.heading)));
   boxed(page, from, x, y, w, h, name("表の見出し", "table caption"), t.loc);
 }

@@ -125,8 +125,11 @@ class Results {
     pager.place(h, 0.35 * S,
                 [&c, &s, rl, rd, x, lw, tw, pad, h](Page& p, double y, double) {
                   const auto& pal = c.layout.palette;
-                  label_cell(p, c, rl, x, y, lw, h, in_slide("取組の方向性の見出し", "direction label"),
-                             s.direction_label.loc);
+                  {
+                    StructScope h2(p, StructKind::H2);
+                    label_cell(p, c, rl, x, y, lw, h, in_slide("取組の方向性の見出し", "direction label"),
+                               s.direction_label.loc);
+                  }
                   rect(p, x + lw, y, tw, h, color(pal.panel_fill), color(pal.border), c.layout.frame.border_width);
                   const std::size_t from = p.shapes.size();
                   draw(p, c, rd, x + lw + pad, y + (h - rd.height) / 2, tw - 2 * pad, body_paint(c));
@@ -189,6 +192,7 @@ class Results {
                     const auto& pal = c.layout.palette;
                     rect(p, x, y, w, h, color(pal.label), color(pal.label), c.layout.frame.border_width);
                     const std::size_t from = p.shapes.size();
+                    StructScope h2(p, StructKind::H2);
                     draw(p, c, rl, x + pad, y + pad, w - 2 * pad, plain_paint(color(pal.label_text)));
                     boxed(p, from, x, y, w, h, in_slide("取組結果の見出し", "results label"), s.results_label.loc);
                   },
@@ -240,8 +244,11 @@ class Results {
       pager.place(best.h, F.gap,
                   [&c, &s, rl, rr, x, lw, tw, pad](Page& p, double y, double h) {
                     const auto& pal = c.layout.palette;
-                    label_cell(p, c, rl, x, y, lw, h, in_slide("取組結果の見出し", "results label"),
-                               s.results_label.loc);
+                    {
+                      StructScope h2(p, StructKind::H2);
+                      label_cell(p, c, rl, x, y, lw, h, in_slide("取組結果の見出し", "results label"),
+                                 s.results_label.loc);
+                    }
                     rect(p, x + lw, y, tw, h, std::nullopt, color(pal.border), c.layout.frame.border_width);
                     const std::size_t from = p.shapes.size();
                     draw(p, c, rr, x + lw + pad, y + (h - rr.height) / 2, tw - 2 * pad, body_paint(c));
@@ -350,8 +357,11 @@ class Results {
       rect(p, px, top, row.pw, panel_h, color(pal.panel_fill), color(pal.border), F.border_width);
       rect(p, px, top, row.pw, row.band_h, color(pal.band), color(pal.border), F.border_width);
       std::size_t from = p.shapes.size();
-      draw(p, c, row.titles[k], px + pad, top + (row.band_h - row.titles[k].height) / 2, row.pw - 2 * pad,
-           plain_paint(color(pal.band_text)), Align::Center);
+      {
+        StructScope h2(p, StructKind::H2);
+        draw(p, c, row.titles[k], px + pad, top + (row.band_h - row.titles[k].height) / 2, row.pw - 2 * pad,
+             plain_paint(color(pal.band_text)), Align::Center);
+      }
       boxed(p, from, px, top, row.pw, row.band_h, in_slide("パネル" + n + "の見出し", "panel " + n + " title"),
             pn.title.loc, panel);
       const double items_top = top + row.band_h + pad;

@@ -43,11 +43,15 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
       text::FitResult rn = measure(c, hn, num_w + name_w - 2 * pad, S);
       text::FitResult ri = measure(c, hi, items_w - 2 * pad, S);
       double hh = std::max(P.header_height_em * S, std::max(rn.height, ri.height) + 2 * pad);
+      StructScope table(p, StructKind::Table);
+      std::optional<StructScope> tr(std::in_place, p, StructKind::TR);
       rect(p, a.x, f.y, num_w + name_w, hh, color(pal.table_header), color(pal.table_border), 0.6);
       rect(p, a.x + num_w + name_w, f.y, items_w, hh, color(pal.table_header), color(pal.table_border), 0.6);
       const std::string gno = std::to_string(g + 1);
       std::size_t from = p.shapes.size();
+      std::optional<StructScope> cell(std::in_place, p, StructKind::TH, HeaderScope::Column, 1, 2);
       draw(p, c, rn, a.x + pad, f.y + (hh - rn.height) / 2, num_w + name_w - 2 * pad, head, Align::Center);
+      cell.emplace(p, StructKind::TH, HeaderScope::Column);
       boxed(p, from, a.x, f.y, num_w + name_w, hh,
             part_name(kProjects, name("表" + gno + "の見出し（名称）", "group " + gno + " name header")),
             group.name_header.loc);
@@ -57,6 +61,8 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
       boxed(p, from, a.x + num_w + name_w, f.y, items_w, hh,
             part_name(kProjects, name("表" + gno + "の見出し（項目）", "group " + gno + " items header")),
             group.items_header.loc);
+      cell.reset();
+      tr.reset();
       f.box(hh, gn + ".header", group.loc);
       for (std::size_t r = 0; r < group.rows.size(); ++r) {
         const model::ProjectRow& row = group.rows[r];
@@ -76,8 +82,11 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
         double y = f.y;
         const std::string row_ja = "表" + gno + "の" + std::to_string(r + 1) + "行目";
         const std::string row_en = "group " + gno + " row " + std::to_string(r + 1);
+        tr.emplace(p, StructKind::TR);
+        cell.emplace(p, StructKind::TD);
         label_cell(p, c, r_num, a.x, y, num_w, rh, part_name(kProjects, name(row_ja + "の番号", row_en + " number")),
                    row.loc);
+        cell.emplace(p, StructKind::TH, HeaderScope::Row);
         rect(p, a.x + num_w, y, name_w, rh, color(pal.panel_fill), color(pal.table_border), 0.6);
         rect(p, a.x + num_w + name_w, y, items_w, rh, std::nullopt, color(pal.table_border), 0.6);
         from = p.shapes.size();
@@ -85,11 +94,14 @@ Page projects(const Ctx& c, const model::ProjectsSlide& s, const Page& base, con
              plain_paint(color(pal.heading)));
         boxed(p, from, a.x + num_w, y, name_w, rh, part_name(kProjects, name(row_ja + "の名称", row_en + " name")),
               row.name.loc);
+        cell.emplace(p, StructKind::TD);
         from = p.shapes.size();
         draw(p, c, r_body, a.x + num_w + name_w + pad, y + pad, items_w - 2 * pad,
              Paint{color(pal.text), color(pal.heading)});
         boxed(p, from, a.x + num_w + name_w, y, items_w, rh,
               part_name(kProjects, name(row_ja + "の項目", row_en + " items")), row.loc);
+        cell.reset();
+        tr.reset();
         bool body_taller = r_body.height >= r_name.height;
         f.box(rh, rname + (body_taller ? ".items" : ".name"),
               body_taller ? tallest(r_body, body, row.loc) : row.name.loc);
@@ -154,8 +166,10 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   if (!r.fitted) report(c, slide, {"title", loc, r.overflow_height, r.forced_count}, r.size);
   c.took(Role::Title, r.size);
   std::size_t from = page.shapes.size();
-  draw(page, c, r, x, bar_y + (F.title_bar_height - r.height) / 2, w,
-       plain_paint(color(pal.title_text)));
+  {
+    StructScope h1(page, StructKind::H1);
+    draw(page, c, r, x, bar_y + (F.title_bar_height - r.height) / 2, w, plain_paint(color(pal.title_text)));
+  }
   boxed(page, from, x, bar_y, w, F.title_bar_height, name("タイトル", "title"), loc);
   double y = bar_y + F.title_bar_height + F.content_gap;
   const double cx = F.margins.left, cw = F.width - F.margins.left - F.margins.right;
@@ -165,8 +179,10 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
     if (!h.fitted) report(c, slide, {"heading", heading->loc, h.overflow_height, h.forced_count}, h.size);
     c.took(Role::Heading, h.size);
     from = page.shapes.size();
-    draw(page, c, h, cx, y + (F.heading_height - 4 - h.height) / 2, cw,
-         plain_paint(color(pal.heading)));
+    {
+      StructScope h2(page, StructKind::H2);
+      draw(page, c, h, cx, y + (F.heading_height - 4 - h.height) / 2, cw, plain_paint(color(pal.heading)));
+    }
     boxed(page, from, cx, y, cw, F.heading_height - 1, name("見出し", "heading"), heading->loc);
     line(page, cx, y + F.heading_height - 1, cx + cw, y + F.heading_height - 1, color(pal.rule), 1.0);
     y += F.heading_height + F.gap;

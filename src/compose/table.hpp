@@ -1,6 +1,8 @@
 // Internal to compose: the result-detail table — measuring at one size for the whole table,
 // splitting between rows onto continuation slides, and drawing one slide's part with the
-// header row and the spanning 項目 cells repeated.
+// header row and the spanning 項目 cells repeated. table_plan.cpp plans (size, pagination),
+// table_widths.cpp chooses the column widths, table_measure.cpp measures cells,
+// table_draw.cpp draws a part, table_cells.cpp reads cells (paragraphs, alignment).
 #pragma once
 
 #include <memory>
@@ -21,13 +23,19 @@ struct TablePart {
   std::vector<TableSpan> spans;
   bool continued = false;  // starts because the previous slide was full (not new_page)
   double height = 0;       // header + rows (0 for an empty first part)
+  // As drawn on this part's slide. The whole table's (TablePlan's), except on a slide that
+  // holds a part the author began (the first, or new_page) and no continuation follows:
+  // its rows choose their own widths (see plan_table).
+  std::vector<double> widths;
+  double header_height = 0;
+  std::vector<double> item_heights;  // [group]
 };
 
 struct TablePlan {
   double size = 0;
-  std::vector<double> widths;  // column widths
+  std::vector<double> widths;  // column widths of the whole table (what pagination used)
   double header_height = 0;
-  std::vector<std::vector<double>> row_heights;  // [group][row]
+  std::vector<std::vector<double>> row_heights;  // [group][row], at the widths of its part
   std::vector<double> item_heights;              // [group]: the 項目 text + padding
   std::vector<TablePart> parts;
   std::vector<Overflow> overflows;

@@ -4,12 +4,13 @@
 //   1. validate the deck and collect, per font file, the code points drawn with it;
 //   2. subset every used font with HarfBuzz (only those code points, no hinting);
 //   3. create the document (compression first), write each subset font's objects ourselves
-//      (font_objects.hpp) in deck order, create all pages, then draw them, then links and
-//      outlines;
+//      (font_objects.hpp) in deck order, create all pages, then draw them, then links, the
+//      structure tree (structure_tree.hpp), the XMP metadata and outlines;
 //   4. document info and (only with SOURCE_DATE_EPOCH) dates, then save.
 //
 // libharu draws shapes, keeps pages, links and outlines; text is shown with our own operators
-// as glyph ids of our own fonts (see Painter::draw_one(TextRun)).
+// as glyph ids of our own fonts, inside marked content (page_painter.hpp), and the structure
+// tree that the marked content belongs to is ours too (structure_tree.hpp).
 #include "render_pdf/render_pdf.hpp"
 
 #include <fcntl.h>
@@ -26,22 +27,23 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "render_pdf/deck_validation.hpp"
 #include "render_pdf/font_objects.hpp"
 #include "render_pdf/font_subset.hpp"
 #include "render_pdf/hpdf_session.hpp"
 #include "render_pdf/object_streams.hpp"
+#include "render_pdf/page_painter.hpp"
 #include "render_pdf/pdf_objects.hpp"
+#include "render_pdf/structure_tree.hpp"
+#include "render_pdf/xmp_metadata.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::render_pdf {
@@ -49,181 +51,13 @@ namespace plandeck::render_pdf {
 namespace {
 
 namespace utf8 = text::utf8;
-using compose::Color;
 using compose::Deck;
+using detail::Collected;
+using detail::decode_for_pdf;
 using detail::Doc;
-
-// ---------------------------------------------------------------------------------------
-// Messages
-
-std::string page_name(std::size_t page) {
-  return "page " + std::to_string(page + 1);
-}
-
-std::string excerpt(const std::string& text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return text;
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "...";
-}
-
-const char* shape_kind(const compose::Shape& s) {
-  switch (s.index()) {
-    case 0:
-      return "rect";
-    case 1:
-      return "line";
-    case 2:
-      return "polygon";
-    default:
-      return "text run";
-  }
-}
-
-std::string shape_name(std::size_t page, std::size_t shape, const compose::Shape& s) {
-  std::string out = page_name(page) + ", shape " + std::to_string(shape + 1) + " (" + shape_kind(s);
-  if (const auto* run = std::get_if<compose::TextRun>(&s)) {
-    out += " \"" + excerpt(run->text) + "\"";
-  }
-  return out + ")";
-}
-
-// ---------------------------------------------------------------------------------------
-// Validation and code point collection
-
-bool finite(double v) {
-  return std::isfinite(v);
-}
-
-void check_color(const Color& c, const std::string& where) {
-  for (double v : {c.r, c.g, c.b}) {
-    if (!finite(v) || v < 0 || v > 1) throw Error(where + ": colour component outside 0..1");
-  }
-}
-
-void check_numbers(std::initializer_list<double> values, const std::string& where) {
-  for (double v : values) {
-    if (!finite(v)) throw Error(where + ": coordinate or size is not a finite number");
-  }
-}
-
-// Decodes a string to draw or to write as a PDF text string: valid UTF-8, no control
-// characters. Every plane is fine: text is shown as glyph ids and strings are UTF-16BE.
-std::u32string decode_for_pdf(const std::string& text, const std::string& where) {
-  auto decoded = utf8::decode(text);
-  if (!decoded.valid) {
-    throw Error(where + ": invalid UTF-8 at byte " + std::to_string(decoded.first_bad_offset));
-  }
-  for (char32_t cp : decoded.text) {
-    if (cp < 0x20 || cp == 0x7F) {
-      throw Error(where + ": control character " + utf8::describe(cp) +
-                  " cannot be drawn");
-    }
-  }
-  return decoded.text;
-}
-
-// One font file as loaded into the PDF (deck fonts with the same path share one).
-struct FontSlot {
-  std::string path;
-  std::set<char32_t> code_points;
-  std::map<char32_t, std::string> first_use;  // code point -> where it is first drawn
-  HPDF_Dict font = nullptr;                   // the Type0 font dictionary
-  std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
-};
-
-struct Collected {
-  std::vector<FontSlot> slots;            // in order of first appearance in deck.fonts
-  std::vector<std::size_t> slot_of_font;  // deck font index -> slot
-};
-
-Collected validate_and_collect(const Deck& deck) {
-  if (!finite(deck.width) || !finite(deck.height) || deck.width < HPDF_MIN_PAGE_SIZE ||
-      deck.height < HPDF_MIN_PAGE_SIZE || deck.width > HPDF_MAX_PAGE_SIZE ||
-      deck.height > HPDF_MAX_PAGE_SIZE) {
-    throw Error("page size " + std::to_string(deck.width) + " x " + std::to_string(deck.height) +
-                " pt is outside libharu's range 3..14400 pt");
-  }
-  if (deck.pages.empty()) throw Error("the deck has no pages");
-
-  Collected c;
-  std::map<std::string, std::size_t> slot_by_path;
-  for (const auto& f : deck.fonts) {
-    auto [it, inserted] = slot_by_path.emplace(f.path, c.slots.size());
-    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr, {}});
-    c.slot_of_font.push_back(it->second);
-  }
-
-  for (std::size_t p = 0; p < deck.pages.size(); ++p) {
-    const auto& page = deck.pages[p];
-    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
-      const auto& shape = page.shapes[s];
-      if (const auto* r = std::get_if<compose::Rect>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
-        check_numbers({r->x, r->y, r->w, r->h, r->line_width, r->radius}, where);
-        if (r->fill) check_color(*r->fill, where);
-        if (r->stroke) check_color(*r->stroke, where);
-        if (r->stroke && (r->line_width < 0 || r->line_width > HPDF_MAX_LINEWIDTH)) {
-          throw Error(where + ": line width outside 0..100");
-        }
-      } else if (const auto* l = std::get_if<compose::Line>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
-        check_numbers({l->x1, l->y1, l->x2, l->y2, l->width, l->dash}, where);
-        check_color(l->color, where);
-        if (l->width < 0 || l->width > HPDF_MAX_LINEWIDTH) {
-          throw Error(where + ": line width outside 0..100");
-        }
-        if (l->dash < 0 || l->dash > 1000) throw Error(where + ": dash length outside 0..1000");
-      } else if (const auto* g = std::get_if<compose::Polygon>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
-        if (g->points.size() < 3) throw Error(where + ": a polygon needs at least 3 points");
-        for (const auto& [x, y] : g->points) check_numbers({x, y}, where);
-        check_color(g->fill, where);
-      } else if (const auto* t = std::get_if<compose::TextRun>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
-        check_numbers({t->x, t->y, t->size, t->width}, where);
-        check_color(t->color, where);
-        if (t->size <= 0 || t->size > HPDF_MAX_FONTSIZE) {
-          throw Error(where + ": font size " + std::to_string(t->size) + " outside 0..600");
-        }
-        if (t->font >= deck.fonts.size()) {
-          throw Error(where + ": font index " + std::to_string(t->font) + " but the deck has " +
-                      std::to_string(deck.fonts.size()) + " font(s)");
-        }
-        FontSlot& slot = c.slots[c.slot_of_font[t->font]];
-        for (char32_t cp : decode_for_pdf(t->text, where)) {
-          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, where);
-        }
-      }
-    }
-    for (std::size_t k = 0; k < page.links.size(); ++k) {
-      const auto& link = page.links[k];
-      const std::string where = page_name(p) + ", link " + std::to_string(k + 1);
-      check_numbers({link.x, link.y, link.w, link.h}, where);
-      if (link.target_page >= deck.pages.size()) {
-        throw Error(where + ": target page index " + std::to_string(link.target_page) +
-                    " but the deck has " + std::to_string(deck.pages.size()) + " page(s)");
-      }
-    }
-  }
-  return c;
-}
-
-void validate_outline(const std::vector<compose::Outline>& items, std::size_t page_count,
-                      const std::string& parent) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& o = items[i];
-    const std::string where =
-        parent + "/" + std::to_string(i + 1) + " \"" + excerpt(o.title) + "\"";
-    decode_for_pdf(o.title, "outline entry " + where);
-    if (o.page >= page_count) {
-      throw Error("outline entry " + where + ": page index " + std::to_string(o.page) +
-                  " but the deck has " + std::to_string(page_count) + " page(s)");
-    }
-    validate_outline(o.children, page_count, where);
-  }
-}
+using detail::excerpt;
+using detail::FontSlot;
+using detail::page_name;
 
 // ---------------------------------------------------------------------------------------
 // Fonts
@@ -279,193 +113,6 @@ void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
 HPDF_REAL r(double v) {
   return static_cast<HPDF_REAL>(v);
 }
-
-// A coordinate or size in content-stream syntax: at most 3 decimals (1/1000 pt), no exponent,
-// no trailing zeros, independent of the locale.
-void append_number(std::string& out, double v) {
-  char buf[48];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-  char* end = res.ec == std::errc() ? res.ptr : buf;
-  while (end > buf && end[-1] == '0') --end;
-  if (end > buf && end[-1] == '.') --end;
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  if (s.empty() || s == "-0") s = "0";
-  out += s;
-}
-
-void append_hex4(std::string& out, std::uint16_t v) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
-}
-
-// Tracks the graphics state written so far on one page so that unchanged colours and widths
-// are not repeated for every shape.
-class Painter {
- public:
-  // `fonts`: by deck font index, the slot it is drawn with (nullptr when it draws nothing).
-  Painter(Doc& doc, HPDF_Page page, double page_height, std::vector<const FontSlot*> fonts)
-      : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {}
-
-  void draw(const compose::Shape& shape, std::size_t page_index, std::size_t shape_index) {
-    shape_ = &shape;
-    page_index_ = page_index;
-    shape_index_ = shape_index;
-    std::visit([this](const auto& s) { this->draw_one(s); }, shape);
-  }
-
- private:
-  // The element named in an error; built only when there is one (most shapes never fail).
-  std::string where() const {
-    return "drawing " + shape_name(page_index_, shape_index_, *shape_);
-  }
-  void ok(HPDF_STATUS st) {
-    if (st != HPDF_OK || doc_.failed()) doc_.check(st, where());
-  }
-
-  void fill_color(const Color& c) {
-    if (fill_ && *fill_ == c) return;
-    ok(HPDF_Page_SetRGBFill(page_, r(c.r), r(c.g), r(c.b)));
-    fill_ = c;
-  }
-  void stroke_color(const Color& c) {
-    if (stroke_ && *stroke_ == c) return;
-    ok(HPDF_Page_SetRGBStroke(page_, r(c.r), r(c.g), r(c.b)));
-    stroke_ = c;
-  }
-  void line_width(double w) {
-    if (width_ && *width_ == w) return;
-    ok(HPDF_Page_SetLineWidth(page_, r(w)));
-    width_ = w;
-  }
-  // libharu's dash pattern is integers (HPDF_UINT16): lengths are rounded to whole points.
-  void dash(double d) {
-    const auto len = static_cast<HPDF_UINT16>(d > 0 ? std::max(1L, std::lround(d)) : 0);
-    if (dash_ && *dash_ == len) return;
-    if (len == 0) {
-      ok(HPDF_Page_SetDash(page_, nullptr, 0, 0));
-    } else {
-      const HPDF_UINT16 pattern[1] = {len};
-      ok(HPDF_Page_SetDash(page_, pattern, 1, 0));
-    }
-    dash_ = len;
-  }
-
-  void draw_one(const compose::Rect& rc) {
-    if (!rc.fill && !rc.stroke) return;
-    double x0 = std::min(rc.x, rc.x + rc.w), x1 = std::max(rc.x, rc.x + rc.w);
-    double top = std::min(rc.y, rc.y + rc.h), bottom = std::max(rc.y, rc.y + rc.h);
-    const double y0 = h_ - bottom, y1 = h_ - top;  // PDF: y up
-    if (rc.fill) fill_color(*rc.fill);
-    if (rc.stroke) {
-      stroke_color(*rc.stroke);
-      line_width(rc.line_width);
-      dash(0);
-    }
-    const double rad = std::min({rc.radius, (x1 - x0) / 2, (y1 - y0) / 2});
-    if (rad <= 0) {
-      ok(HPDF_Page_Rectangle(page_, r(x0), r(y0), r(x1 - x0), r(y1 - y0)));
-    } else {
-      // Quarter circles as cubic Béziers: control points at k*rad from the corner tangents.
-      const double k = 0.5522847498 * rad;
-      ok(HPDF_Page_MoveTo(page_, r(x0 + rad), r(y0)));
-      ok(HPDF_Page_LineTo(page_, r(x1 - rad), r(y0)));
-      ok(HPDF_Page_CurveTo(page_, r(x1 - rad + k), r(y0), r(x1), r(y0 + rad - k), r(x1),
-                           r(y0 + rad)));
-      ok(HPDF_Page_LineTo(page_, r(x1), r(y1 - rad)));
-      ok(HPDF_Page_CurveTo(page_, r(x1), r(y1 - rad + k), r(x1 - rad + k), r(y1), r(x1 - rad),
-                           r(y1)));
-      ok(HPDF_Page_LineTo(page_, r(x0 + rad), r(y1)));
-      ok(HPDF_Page_CurveTo(page_, r(x0 + rad - k), r(y1), r(x0), r(y1 - rad + k), r(x0),
-                           r(y1 - rad)));
-      ok(HPDF_Page_LineTo(page_, r(x0), r(y0 + rad)));
-      ok(HPDF_Page_CurveTo(page_, r(x0), r(y0 + rad - k), r(x0 + rad - k), r(y0), r(x0 + rad),
-                           r(y0)));
-      ok(HPDF_Page_ClosePath(page_));
-    }
-    if (rc.fill && rc.stroke) {
-      ok(HPDF_Page_FillStroke(page_));
-    } else if (rc.fill) {
-      ok(HPDF_Page_Fill(page_));
-    } else {
-      ok(HPDF_Page_Stroke(page_));
-    }
-  }
-
-  void draw_one(const compose::Line& ln) {
-    stroke_color(ln.color);
-    line_width(ln.width);
-    dash(ln.dash);
-    ok(HPDF_Page_MoveTo(page_, r(ln.x1), r(h_ - ln.y1)));
-    ok(HPDF_Page_LineTo(page_, r(ln.x2), r(h_ - ln.y2)));
-    ok(HPDF_Page_Stroke(page_));
-  }
-
-  void draw_one(const compose::Polygon& pg) {
-    fill_color(pg.fill);
-    ok(HPDF_Page_MoveTo(page_, r(pg.points[0].first), r(h_ - pg.points[0].second)));
-    for (std::size_t i = 1; i < pg.points.size(); ++i) {
-      ok(HPDF_Page_LineTo(page_, r(pg.points[i].first), r(h_ - pg.points[i].second)));
-    }
-    ok(HPDF_Page_ClosePath(page_));
-    ok(HPDF_Page_Fill(page_));
-  }
-
-  // Text operators are written into the page's content stream directly (libharu's page
-  // object API: attr->stream), not with HPDF_Page_ShowText: ShowText needs a font built by
-  // libharu's font layer and converts UTF-8 through its encoder, which knows only UTF-16
-  // code units. Our fonts are shown by glyph id (2-byte hex strings, Identity-H), which covers
-  // every plane. The text object is opened and closed here, so libharu's graphics-mode
-  // bookkeeping stays in "page description" and its drawing calls remain valid around it.
-  void draw_one(const compose::TextRun& t) {
-    if (t.text.empty()) return;
-    fill_color(t.color);
-    const FontSlot* font = t.font < fonts_.size() ? fonts_[t.font] : nullptr;
-    if (font == nullptr || font->font == nullptr) doc_.check(false, where() + ": font not embedded");
-    ops_.clear();
-    ops_ += "BT\n";
-    // Tf is graphics state: it outlives the text object, so an unchanged font is not repeated.
-    if (font_index_ != t.font || font_size_ != t.size) {
-      const char* name = HPDF_Page_GetLocalFontName(page_, font->font);
-      if (name == nullptr) doc_.check(false, where());
-      ops_ += '/';
-      ops_ += name;
-      ops_ += ' ';
-      append_number(ops_, t.size);
-      ops_ += " Tf\n";
-      font_index_ = t.font;
-      font_size_ = t.size;
-    }
-    append_number(ops_, t.x);
-    ops_ += ' ';
-    append_number(ops_, h_ - t.y);
-    ops_ += " Td\n<";
-    for (std::size_t i = 0; i < t.text.size();) {
-      const char32_t cp = utf8::next(t.text, i);
-      const auto it = font->glyph_of.find(cp);
-      if (it == font->glyph_of.end()) {
-        doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
-      }
-      append_hex4(ops_, it->second);
-    }
-    ops_ += "> Tj\nET\n";
-    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-    ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
-                         static_cast<HPDF_UINT>(ops_.size())));
-  }
-
-  Doc& doc_;
-  HPDF_Page page_;
-  double h_;
-  std::vector<const FontSlot*> fonts_;
-  std::string ops_;  // text operators of the current run (reused buffer)
-  const compose::Shape* shape_ = nullptr;
-  std::size_t page_index_ = 0, shape_index_ = 0;
-  std::optional<Color> fill_, stroke_;
-  std::optional<double> width_;
-  std::optional<HPDF_UINT16> dash_;
-  std::optional<std::size_t> font_index_;
-  double font_size_ = 0;
-};
 
 HPDF_Destination fit_destination(Doc& doc, HPDF_Page target, const std::string& what) {
   HPDF_Destination dest = doc.check_ptr(HPDF_Page_CreateDestination(target), what);
@@ -554,8 +201,8 @@ void write_file_bytes(const std::string& path, const std::string& bytes) {
 // ---------------------------------------------------------------------------------------
 
 std::string render_pdf(const Deck& deck, const PdfOptions& options) {
-  Collected fonts = validate_and_collect(deck);
-  validate_outline(deck.outline, deck.pages.size(), "");
+  Collected fonts = detail::validate_and_collect(deck);
+  detail::validate_outline(deck.outline, deck.pages.size(), "");
   for (const auto& [value, name] :
        {std::pair{&deck.info.title, "title"}, std::pair{&deck.info.author, "author"},
         std::pair{&deck.info.subject, "subject"}, std::pair{&deck.info.creator, "creator"}}) {
@@ -592,10 +239,28 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
     pages.push_back(page);
   }
 
+  std::vector<detail::PageStructure> structures;
+  structures.reserve(deck.pages.size());
+  for (std::size_t p = 0; p < deck.pages.size(); ++p) {
+    structures.push_back(detail::page_structure(deck.pages[p], p));
+  }
+  std::vector<detail::TaggedPage> tagged(deck.pages.size());
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {
     const auto& page = deck.pages[p];
-    Painter painter(doc, pages[p], deck.height, font_by_index);
-    for (std::size_t s = 0; s < page.shapes.size(); ++s) painter.draw(page.shapes[s], p, s);
+    detail::Painter painter(doc, pages[p], deck.height, font_by_index);
+    for (std::size_t s = 0; s < page.shapes.size(); ++s) {
+      painter.draw(page.shapes[s], structures[p].marks[s], p, s);
+    }
+    painter.finish();
+    tagged[p].page = pages[p];
+    tagged[p].structure = &structures[p];
+    tagged[p].mcid_nodes = painter.mcid_nodes();
+    // Pages of one slide (its continuations) share the slide's name and place in the plan.
+    if (p > 0 && page.loc.known()) {
+      const compose::Page& before = deck.pages[p - 1];
+      tagged[p].continues_slide = page.slide == before.slide && page.loc.file == before.loc.file &&
+                                  page.loc.line == before.loc.line && page.loc.col == before.loc.col;
+    }
     // The page's operators are complete: deflate them once, at the fast level.
     detail::deflate_stream_in_place(doc, deflater, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
                                     detail::kContentLevel, "compressing " + page_name(p));
@@ -612,9 +277,12 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
                             pages[p], rect, fit_destination(doc, pages[link.target_page], what)),
                         what);
       doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), what);
+      tagged[p].links.emplace_back(annot, link.node);
     }
   }
 
+  detail::write_structure_tree(doc, tagged, "ja");
+  detail::write_xmp_metadata(doc, deck.info);
   add_outline(doc, nullptr, deck.outline, pages, true);
 
   // Info strings: libharu creates the entry (and the Info dictionary), then the value is

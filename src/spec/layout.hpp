@@ -89,7 +89,7 @@ struct TextRules {
   double line_height_max = 1.5;        // a slide with room sets its lines looser, up to this
   double step = 0.5;                   // size search grid
   double paragraph_spacing_em = 0.2;   // between the items of a list
-  double marker_gap_em = 0.15;         // between a bullet and its text
+  double marker_gap_em = 0.25;         // between a bullet and its text (wider than poppler's 0.15 em word-space threshold)
   double indent_em = 1.0;              // per nesting level of items
   double ascent = 0.88;                // baseline below the top of the em box, in em
   std::vector<std::string> markers = {"・", "-"};  // list bullet per depth (last repeats)

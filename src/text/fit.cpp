@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "text/linebreak.hpp"
+#include "text/linebreak_rank.hpp"
 #include "text/measurer.hpp"
 
 namespace plandeck::text {
@@ -241,6 +242,35 @@ BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size)
   r.height = paragraphs.empty()
                  ? 0.0
                  : r.line_count * pitch + static_cast<double>(paragraphs.size() - 1) * spacing;
+  return r;
+}
+
+BreakTally tally_breaks(const PreparedBox& box_text, const BoxSpec& box, double size) {
+  const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
+  BreakTally r;
+  std::vector<Break> laid;
+  for (const PreparedBox::Paragraph& para : paragraphs) {
+    const PreparedParagraph& p = *para.text;
+    LayoutOptions options;
+    options.width_pt = box.width_pt - columns(para, box, size).text_x;
+    options.size_pt = size;
+    options.hanging = box.hanging;
+    laid.clear();
+    r.count.forced_count += p.breaks(options, laid);
+    r.count.line_count += laid.empty() ? 1 : static_cast<int>(laid.size());  // as count_box
+    for (const Break& b : laid) {
+      if (b.to <= b.from || b.to >= p.cluster_count() || p.hard_break(b.to)) continue;
+      const unsigned rank = p.rank(b.to);
+      if (rank <= kWholeWord) ++r.cut_words;
+      else if (rank < kPhrase) ++r.inside_phrase;
+    }
+  }
+  // The same expression as count_box's (and layout_box's), so that the heights are equal.
+  const double pitch = box.line_height * size;
+  const double spacing = box.paragraph_spacing_em * size;
+  r.count.height = paragraphs.empty()
+                       ? 0.0
+                       : r.count.line_count * pitch + static_cast<double>(paragraphs.size() - 1) * spacing;
   return r;
 }
 

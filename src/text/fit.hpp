@@ -151,4 +151,18 @@ struct BoxCount {
 };
 BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size);
 
+// Where the automatic line breaks of that layout fall (linebreak_rank.hpp), for a caller
+// that chooses the width (table columns): `inside_phrase` counts breaks inside an ICU
+// phrase (ranks kInsideWord and kScriptChange: 手|続, 3年|間), `cut_words` breaks through a
+// katakana word, a number and its unit or a name (kWholeWord: セキュリティインシ|デント), or
+// emergency breaks. Greedy lines as count_box lays them (a balanced layout may move a break
+// of its last lines, never to a worse rank than the greedy one used). Hard breaks (LF) and
+// paragraph ends are not breaks. The counts are those of count_box's lines.
+struct BreakTally {
+  BoxCount count;
+  int inside_phrase = 0;
+  int cut_words = 0;
+};
+BreakTally tally_breaks(const PreparedBox& box_text, const BoxSpec& box, double size);
+
 }  // namespace plandeck::text

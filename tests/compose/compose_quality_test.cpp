@@ -254,10 +254,11 @@ TEST_CASE("lonely last lines are balanced, and balancing moves no box") {
   const compose::Deck b = compose_plan(plan, off, d2);
   REQUIRE(d1.empty());
   REQUIRE(d2.empty());
-  // Without balancing the deck has lonely lines (施, る。, 入 …): the check can see them.
+  // Without balancing the deck has lonely lines (状況, 含む。）, 更正 …): the check can see
+  // them. (Four since table columns keep phrases whole: they left a fifth in a table cell.)
   const std::vector<std::string> before = lonely_lines(b);
   INFO(joined(before));
-  CHECK(before.size() >= 5);
+  CHECK(before.size() >= 4);
   // With it, none is left.
   const std::vector<std::string> after = lonely_lines(a);
   INFO(joined(after));

@@ -158,6 +158,43 @@ TEST_CASE("lines end at phrase boundaries when one fits", "[text][phrase]") {
   CHECK(phrase_lines("約27,000回/月の削減", 5) == std::vector<std::string>{"約27,000", "回/月の", "削減"});
 }
 
+TEST_CASE("tally_breaks tells a table which breaks cut a phrase or a word", "[text][phrase]") {
+  t::ParagraphCache cache(metric());
+  // Two typed lines: the hard break between them is not a break the tally counts.
+  const t::PreparedBox cell({t::BoxParagraph{{{U("セキュリティインシデントの発生状況\n参加者は4,500人を超えた"), 0}}, {}, 0, 0, 0},
+                             t::BoxParagraph{{{U("ワークスタイル変革で充実のサービス提供"), 0}}, {}, 0, 0, 0}},
+                            cache);
+  auto tally = [&](double em) {
+    t::BoxSpec box;
+    box.width_pt = em;
+    box.height_pt = 1000;
+    box.max_size = box.min_size = 1;
+    const t::BreakTally r = t::tally_breaks(cell, box, 1);
+    const t::BoxCount c = t::count_box(cell, box, 1);  // the same lines
+    CHECK(r.count.line_count == c.line_count);
+    CHECK(r.count.forced_count == c.forced_count);
+    CHECK(r.count.height == c.height);
+    return r;
+  };
+  // Wide enough for everything on its typed line: nothing breaks.
+  const t::BreakTally wide = tally(40);
+  CHECK(wide.count.line_count == 3);
+  CHECK(wide.inside_phrase + wide.cut_words == 0);
+  // 14 em: セキュリティインシデントの|発生状況, 参加者は4,500人を超えた (one line: the
+  // figures are half-width), ワークスタイル変革で|充実のサービス提供: every break at a
+  // phrase boundary.
+  const t::BreakTally phrases = tally(14);
+  CHECK(phrases.count.line_count == 5);
+  CHECK(phrases.inside_phrase + phrases.cut_words == 0);
+  // 10 em: the katakana word alone is wider than the line (セキュリティインシデ|ント): one cut.
+  const t::BreakTally narrow = tally(10);
+  CHECK(narrow.cut_words == 1);
+  // 6.5 em: 参加者は|4,500人を|超えた at phrase boundaries, but ワークスタイル (7 em) is cut.
+  const t::BreakTally tight = tally(6.5);
+  CHECK(tight.cut_words >= 2);
+  CHECK(tight.inside_phrase >= 1);
+}
+
 TEST_CASE("phrase preference does not cost a line when a mild break avoids it", "[text][phrase]") {
   // Phrase-greedy would take four lines ("ワークスタイル変革で" / "充実のサービス提供を" /
   // "進め、職員の満足度を" / "高める") where plain JLREQ takes three (cutting 職|員); one break

@@ -50,7 +50,7 @@ struct Object {
 
 // "N 0 R" references in `text` to each object (a conservative count: the text of a string
 // that looks like a reference counts too, which only keeps an object that could go).
-void count_references(std::string_view text, std::map<std::uint32_t, int>& counts) {
+void count_references(std::string_view text, std::vector<int>& counts) {
   for (std::size_t at = text.find(" 0 R"); at != std::string_view::npos; at = text.find(" 0 R", at + 1)) {
     const std::size_t after = at + 4;
     if (after < text.size() && !is_space(text[after]) && text[after] != '/' && text[after] != ']' &&
@@ -60,7 +60,7 @@ void count_references(std::string_view text, std::map<std::uint32_t, int>& count
     std::size_t begin = at;
     while (begin > 0 && is_digit(text[begin - 1])) --begin;
     if (begin == at) continue;
-    if (auto n = number(text.substr(begin, at - begin))) ++counts[static_cast<std::uint32_t>(*n)];
+    if (auto n = number(text.substr(begin, at - begin)); n && *n < counts.size()) ++counts[*n];
   }
 }
 
@@ -203,9 +203,10 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater) {
     }
   }
 
-  std::map<std::uint32_t, Object*> by_number;
+  // By object number (numbers are below /Size): the objects, and the references to each.
+  std::vector<Object*> by_number(p.size, nullptr);
   for (Object& o : p.objects) by_number[o.number] = &o;
-  std::map<std::uint32_t, int> references;
+  std::vector<int> references(p.size, 0);
   count_references(p.trailer_without_size, references);
   for (const Object& o : p.objects) count_references(o.dict, references);
 
@@ -223,17 +224,17 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater) {
       while (b < dict.size() && is_digit(dict[b])) ++b;
       const auto value = number(std::string_view(dict).substr(a, b - a));
       const bool reference = value && dict.compare(b, 4, " 0 R") == 0;
-      const auto it = reference ? by_number.find(static_cast<std::uint32_t>(*value)) : by_number.end();
-      const bool length_object = it != by_number.end() && !it->second->is_stream && number(it->second->body);
+      Object* const target = reference && *value < by_number.size() ? by_number[*value] : nullptr;
+      const bool length_object = target != nullptr && !target->is_stream && number(target->body);
       if (length_object || (value && !reference)) {
         const std::size_t end = reference ? b + 4 : b;
         if (kept != deflater.kept().end()) {
           dict.replace(a, end - a, std::to_string(kept->second.size()));
           in_place = true;
         } else if (length_object) {
-          dict.replace(a, end - a, std::string(it->second->body));
+          dict.replace(a, end - a, std::string(target->body));
         }
-        if (length_object && references[it->second->number] == 1) it->second->dropped = true;
+        if (length_object && references[target->number] == 1) target->dropped = true;
       }
     }
     if (kept != deflater.kept().end() && !in_place) {

@@ -62,10 +62,10 @@ instructions() {  # name, then the command
 
 export SOURCE_DATE_EPOCH=1700000000
 instructions "default plan (pdf + xlsx)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
-# The deck's size right after its build (the issue's limit: 160 KB = 163,840 bytes).
+# The deck's size right after its build (issue 13's limit: 160 kB = 160,000 bytes).
 deck_bytes=$(stat -c %s "$work/out/hiroshima-dx-r3-r5.pdf" 2>/dev/null || echo 0)
-printf '%-28s %12s bytes (%.1f KB; limit 160 KB)\n' "default deck size" "$deck_bytes" \
-  "$(awk -v n="$deck_bytes" 'BEGIN {print n / 1024}')"
+printf '%-28s %12s bytes (%.1f kB; limit 160 kB = 160,000 bytes)\n' "default deck size" "$deck_bytes" \
+  "$(awk -v n="$deck_bytes" 'BEGIN {print n / 1000}')"
 # By phase: load + compose alone (check), then each writer with it.
 instructions "default plan (check)" "$bin" check data/hiroshima-dx-r3-r5.yaml
 instructions "default plan (pdf only)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only pdf

@@ -248,22 +248,16 @@ BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size)
 BreakTally tally_breaks(const PreparedBox& box_text, const BoxSpec& box, double size) {
   const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
   BreakTally r;
-  std::vector<Break> laid;
   for (const PreparedBox::Paragraph& para : paragraphs) {
-    const PreparedParagraph& p = *para.text;
     LayoutOptions options;
     options.width_pt = box.width_pt - columns(para, box, size).text_x;
     options.size_pt = size;
     options.hanging = box.hanging;
-    laid.clear();
-    r.count.forced_count += p.breaks(options, laid);
-    r.count.line_count += laid.empty() ? 1 : static_cast<int>(laid.size());  // as count_box
-    for (const Break& b : laid) {
-      if (b.to <= b.from || b.to >= p.cluster_count() || p.hard_break(b.to)) continue;
-      const unsigned rank = p.rank(b.to);
-      if (rank <= kWholeWord) ++r.cut_words;
-      else if (rank < kPhrase) ++r.inside_phrase;
-    }
+    const PreparedParagraph::Tally t = para.text->tally(options);
+    r.count.forced_count += t.forced;
+    r.count.line_count += t.lines > 0 ? t.lines : 1;  // as count_box
+    r.inside_phrase += t.inside_phrase;
+    r.cut_words += t.cut_words;
   }
   // The same expression as count_box's (and layout_box's), so that the heights are equal.
   const double pitch = box.line_height * size;

@@ -88,7 +88,7 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
                                                       const LayoutOptions& options,
                                                       const std::vector<unsigned char>* allowed,
                                                       bool plain) const {
-  const Fit fits(options);
+  const Fit fits(options, recording_);
   if (!ranked_ && !plain) {
     // Ranks matter only when the rest of the part does not fit on this line.
     long sum = 0, visible = 0;
@@ -130,7 +130,7 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
   const Candidate& space = best[kAuthorSpace];
   if (best[kEnd].to) {
     take(best[kEnd]);
-  } else if (space.to && 2.0 * static_cast<double>(space.visible) * fits.size >= fits.limit) {
+  } else if (space.to && fits.half_full(space.visible)) {
     take(space);
   } else if (space.to || best[kPhrase].to) {
     take(space.to > best[kPhrase].to ? space : best[kPhrase]);
@@ -250,6 +250,28 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
   }
   counts_.emplace(key, c);
   return c;
+}
+
+PreparedParagraph::Tally PreparedParagraph::tally(const LayoutOptions& options) const {
+  auto& known = tallies_[std::make_pair(options.size_pt, options.hanging)];
+  const Fit here(options);
+  for (const auto& [record, t] : known)
+    if (here.agrees(record)) return t;
+  Tally t;
+  std::vector<Break> laid;
+  detail::FitRecord record;
+  recording_ = &record;
+  t.forced = breaks(options, laid);
+  recording_ = nullptr;
+  t.lines = static_cast<int>(laid.size());
+  for (const Break& b : laid) {
+    if (b.to <= b.from || b.to >= clusters_.size() || hard_break(b.to)) continue;
+    const unsigned r = rank(b.to);
+    if (r <= kWholeWord) ++t.cut_words;
+    else if (r < kPhrase) ++t.inside_phrase;
+  }
+  known.emplace_back(record, t);
+  return t;
 }
 
 const ParagraphLayout& PreparedParagraph::memo_layout(const LayoutKey& key,

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 #include <tuple>
@@ -22,6 +23,19 @@ namespace plandeck::text {
 
 class Measurer;
 class PhraseBreaker;
+
+namespace detail {
+// The outcomes of every width comparison a layout made (detail::Fit, paragraph_internal.hpp):
+// each comparison is monotone in its units, so these extremes stand for all of them. At
+// another measure of the same size under which they come out the same (Fit::agrees), every
+// comparison of that layout comes out the same, hence so do its breaks.
+struct FitRecord {
+  long widest_fitting = -1;                                     // largest units that fitted
+  long narrowest_unfitting = std::numeric_limits<long>::max();  // smallest that did not
+  long least_half_full = std::numeric_limits<long>::max();      // Fit::half_full held
+  long most_not_half_full = -1;                                 // Fit::half_full failed
+};
+}  // namespace detail
 
 struct StyledRun {
   std::u32string text;
@@ -114,6 +128,21 @@ class PreparedParagraph {
     int forced = 0;
   };
   Count count(const LayoutOptions& options) const;
+  // The lines of breaks(options) (0 for an empty text), its emergency breaks, and where its
+  // automatic breaks fall (text::tally_breaks): `inside_phrase` breaks of rank kInsideWord or
+  // kScriptChange, `cut_words` of rank kWholeWord or below. Hard breaks (LF) and the end of
+  // the text are not counted. Memoised by the options: a table's column search asks for the
+  // same cell at the same width and size from several searches (both break costs, the
+  // whole table and its parts, the probe and the applying pass), and reused at any other
+  // width where the same breaks are certain (the width comparisons it made come out the
+  // same: a column search tries many widths that change nothing in most cells).
+  struct Tally {
+    int lines = 0;
+    int forced = 0;
+    int inside_phrase = 0;
+    int cut_words = 0;
+  };
+  Tally tally(const LayoutOptions& options) const;
   // The drawn line for a break (laid out with `options`).
   Line line(const Break& b, const LayoutOptions& options) const;
   // Same as layout_paragraph(runs, measurer, options).
@@ -208,6 +237,10 @@ class PreparedParagraph {
   mutable bool ranked_ = true;
   // count() and memo_layout(), by their inputs (see memo_layout).
   mutable std::map<std::tuple<double, double, bool>, Count> counts_;
+  // tally(): by size and hanging, each result with the width comparisons that decided it.
+  mutable std::map<std::pair<double, bool>, std::vector<std::pair<detail::FitRecord, Tally>>> tallies_;
+  // While tally() computes: where the width comparisons note their outcomes.
+  mutable detail::FitRecord* recording_ = nullptr;
   mutable std::map<LayoutKey, ParagraphLayout> layouts_;
 };
 

@@ -24,7 +24,7 @@ bool PreparedParagraph::plan(const PlanRequest& rq, const LayoutOptions& options
   // holds (hostile input) keep their greedy lines, so layout stays linear in the text.
   if (lines == 0 || last <= first || lines > kMaxBalancedLines || last - first > kMaxPlannedClusters)
     return false;
-  const detail::Fit fits(options);
+  const detail::Fit fits(options, recording_);
   const std::size_t n = last - first;
   // sum[k]: width of clusters [first, first + k); ink[k]: the end of their visible part
   // (trailing spaces neither count nor show), both relative to `first`.

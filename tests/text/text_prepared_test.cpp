@@ -19,6 +19,7 @@
 #include "text/linebreak.hpp"
 #include "text/measurer.hpp"
 #include "text/paragraph.hpp"
+#include "text/phrase.hpp"
 #include "text/utf8.hpp"
 
 namespace t = plandeck::text;
@@ -492,6 +493,49 @@ TEST_CASE("prepared boxes fit, balance and count exactly as unprepared ones", "[
       REQUIRE(c.forced_count == flat.forced_count);
       REQUIRE(c.height == flat.height);
       REQUIRE(c.line_count == want.line_count);  // balancing never changes the line count
+    }
+  }
+}
+
+TEST_CASE("a tally reused at another width is the tally computed afresh", "[text][prepared]") {
+  // PreparedParagraph::tally answers a width from an earlier one when every width
+  // comparison that decided the earlier breaks comes out the same: sweep widths in a
+  // random order (neighbours, repeats, far jumps) and compare each answer with a paragraph
+  // that never saw another width, with phrase ranks and without, hanging and not.
+  const t::FixedPitchMeasurer fixed;
+  const VariedMeasurer varied;
+  const t::Measurer* measurers[] = {&fixed, &varied};
+  t::PhraseBreaker breaker;
+  Rng rng{24681357};
+  for (int trial = 0; trial < 120; ++trial) {
+    const t::Measurer& m = *measurers[trial % 2];
+    const std::vector<t::StyledRun> runs = random_runs(rng);
+    const bool phrases = trial % 3 != 0;
+    auto prepare = [&] {
+      return phrases ? t::PreparedParagraph(runs, m, breaker) : t::PreparedParagraph(runs, m);
+    };
+    const t::PreparedParagraph shared = prepare();
+    double width = 5.0 + static_cast<double>(rng.below(2000)) / 10.0;
+    for (int probe = 0; probe < 30; ++probe) {
+      switch (rng.below(4)) {
+        case 0: width = 5.0 + static_cast<double>(rng.below(2000)) / 10.0; break;  // anywhere
+        case 1: break;                                                             // again
+        default: width = std::max(1.0, width + (static_cast<double>(rng.below(41)) - 20.0) / 4.0);  // nearby
+      }
+      t::LayoutOptions o;
+      o.width_pt = width;
+      o.size_pt = rng.below(2) == 0 ? 10.0 : 10.5;
+      o.hanging = rng.below(2) == 0;
+      INFO("trial " << trial << " width " << o.width_pt << " size " << o.size_pt << " hanging " << o.hanging);
+      const t::PreparedParagraph::Tally got = shared.tally(o);
+      const t::PreparedParagraph::Tally want = prepare().tally(o);
+      REQUIRE(got.lines == want.lines);
+      REQUIRE(got.forced == want.forced);
+      REQUIRE(got.inside_phrase == want.inside_phrase);
+      REQUIRE(got.cut_words == want.cut_words);
+      std::vector<t::PreparedParagraph::Break> breaks;
+      REQUIRE(prepare().breaks(o, breaks) == want.forced);
+      REQUIRE(static_cast<int>(breaks.size()) == want.lines);
     }
   }
 }

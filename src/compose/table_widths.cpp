@@ -2,6 +2,7 @@
 // table's width for the shortest table whose cells break at phrase boundaries.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <memory>
 
 #include "compose/table_internal.hpp"
@@ -65,6 +66,15 @@ class ColumnFitter {
       first_row_.push_back(1 + rows_);
       rows_ += g.rows.size();
     }
+    // Only the cells score() reads are measured: the header, and the 項目 cell and rows of
+    // each span (a part's search leaves the other rows alone).
+    item_used_.assign(t_.groups.size(), 0);
+    row_used_.assign(1 + rows_, 0);
+    for (const TableSpan& span : rows_of_) {
+      item_used_[span.group] = 1;
+      for (std::size_t r = span.first; r < span.last; ++r) row_used_[first_row_[span.group] + r] = 1;
+    }
+    for (auto& slots : slot_) slots.assign(kUnits + 1, -1);
   }
 
   Units units_of(const std::vector<double>& widths) const {
@@ -227,44 +237,44 @@ class ColumnFitter {
   }
 
   // Column i's cells at `units`: [0] the header, then the 項目 cell of every group (i = 0)
-  // or the cell of every row (i > 0), groups in order. Each is measured once per fitter
-  // (one table, one size).
-  struct Column {
-    bool done = false;
-    std::vector<double> h;
-    std::vector<int> forced;
-    std::vector<double> penalty;  // break costs, in lines (see Score)
+  // or the cell of every row (i > 0), groups in order; cells outside the searched spans are
+  // left at zero. Each is measured once per fitter (one table, one size).
+  struct Cell {
+    double h = 0;
+    int forced = 0;
+    double penalty = 0;  // break costs, in lines (see Score)
   };
+  using Column = std::vector<Cell>;
   const Column& column(std::size_t i, int units) {
     if (units < 0 || units > kUnits) return measure_column(i, units, scratch_);
-    Column& col = cache_[i][static_cast<std::size_t>(units)];
-    if (!col.done) measure_column(i, units, col);
-    return col;
+    int& slot = slot_[i][static_cast<std::size_t>(units)];
+    if (slot < 0) {
+      slot = static_cast<int>(store_.size());
+      measure_column(i, units, store_.emplace_back());
+    }
+    return store_[static_cast<std::size_t>(slot)];
   }
   Column& measure_column(std::size_t i, int units, Column& col) {
-    col = Column{};
     const double w = points(units);
-    auto add = [&](const text::PreparedBox& text) {
+    const std::size_t n = 1 + (i == 0 ? t_.groups.size() : rows_);
+    col.assign(n, Cell{});
+    auto add = [&](std::size_t k, const text::PreparedBox& text) {
       const CellMeasure m = measure_cell(c_, text, w, size_);
-      col.h.push_back(m.height);
-      col.forced.push_back(m.forced);
       const int typed = short_lines(text);
       const double split = typed > 0 && m.lines > typed ? kShortLineCost : 0;
-      col.penalty.push_back(split + m.inside_phrase * costs_.inside_phrase + m.cut_words * costs_.cut_word);
+      col[k] = Cell{m.height, m.forced, split + m.inside_phrase * costs_.inside_phrase + m.cut_words * costs_.cut_word};
     };
-    const std::size_t n = 1 + (i == 0 ? t_.groups.size() : rows_);
-    col.h.reserve(n);
-    col.forced.reserve(n);
-    col.penalty.reserve(n);
-    add(texts_.header[i]);
+    add(0, texts_.header[i]);
     for (std::size_t g = 0; g < t_.groups.size(); ++g) {
       if (i == 0) {
-        add(texts_.items[g]);
+        if (item_used_[g]) add(1 + g, texts_.items[g]);
       } else {
-        for (std::size_t r = 0; r < t_.groups[g].rows.size(); ++r) add(texts_.cell(g, r, i));
+        for (std::size_t r = 0; r < t_.groups[g].rows.size(); ++r) {
+          const std::size_t k = first_row_[g] + r;
+          if (row_used_[k]) add(k, texts_.cell(g, r, i));
+        }
       }
     }
-    col.done = true;
     return col;
   }
 
@@ -276,14 +286,14 @@ class ColumnFitter {
     Score s;
     double height = 0, penalty = 0;
     auto count = [&](const Column& col, std::size_t k) {
-      s.forced += col.forced[k];
-      penalty += col.penalty[k];
-      s.cells += col.h[k];
+      s.forced += col[k].forced;
+      penalty += col[k].penalty;
+      s.cells += col[k].h;
     };
     double header = 0;
     for (std::size_t i = 0; i < 6; ++i) {
       count(*cols[i], 0);
-      header = std::max(header, cols[i]->h[0]);
+      header = std::max(header, (*cols[i])[0].h);
     }
     height += header;
     for (const TableSpan& span : rows_of_) {
@@ -294,11 +304,11 @@ class ColumnFitter {
         double h = 0;
         for (std::size_t i = 1; i < 6; ++i) {
           count(*cols[i], k);
-          h = std::max(h, cols[i]->h[k]);
+          h = std::max(h, (*cols[i])[k].h);
         }
         rows += h;
       }
-      height += std::max(rows, cols[0]->h[1 + span.group]);
+      height += std::max(rows, (*cols[0])[1 + span.group].h);
     }
     s.cost = height + penalty * line;
     return s;
@@ -311,11 +321,14 @@ class ColumnFitter {
   BreakCosts costs_;
   const std::vector<TableSpan>& rows_of_;
   std::size_t rows_ = 0;                // rows of the table
-  std::vector<std::size_t> first_row_;  // [group]: index of its first row in Column::h
+  std::vector<std::size_t> first_row_;  // [group]: index of its first row in a Column
   int header_lo_[6] = {0, 0, 0, 0, 0, 0};
   int min_units_[6] = {0, 0, 0, 0, 0, 0};
   int max_units_[6] = {0, 0, 0, 0, 0, 0};
-  std::array<std::array<Column, kUnits + 1>, 6> cache_;
+  std::vector<unsigned char> item_used_;  // [group]: its 項目 cell is in a searched span
+  std::vector<unsigned char> row_used_;   // [index in Column]: the row is in a searched span
+  std::array<std::vector<int>, 6> slot_;  // [column][units]: index in store_, -1 not yet measured
+  std::deque<Column> store_;              // measured columns (a deque: references stay valid)
   Column scratch_;
 };
 

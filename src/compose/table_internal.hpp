@@ -48,6 +48,9 @@ struct TableCache {
   // whether breaks cost, and the part's rows (group, first, last for each span).
   std::map<std::tuple<const model::DetailTable*, double, double, bool, std::vector<std::size_t>>, std::vector<double>>
       part_widths;
+  // The lines of a header cell (unbalanced, unspaced) by its prepared text, measure and size:
+  // every column search of a table at a size walks its headers' widths again (table_widths.cpp).
+  std::map<std::tuple<const text::PreparedBox*, double, double>, std::vector<std::u32string>> header_lines;
 };
 
 const CellTexts& cell_texts(const Ctx& c, const model::DetailTable& t);

@@ -227,13 +227,17 @@ class ColumnFitter {
   int lo(std::size_t i) const { return std::max(header_lo_[i], min_units_[i]); }
   int hi(std::size_t i) const { return max_units_[i]; }
 
-  std::vector<std::u32string> header_lines(std::size_t i, int units) const {
+  const std::vector<std::u32string>& header_lines(std::size_t i, int units) const {
     const double pad = c_.layout.table.padding;
-    text::FitResult r = measure(c_, texts_.header[i], std::max(1.0, points(units) - 2 * pad), size_, false, false);
-    std::vector<std::u32string> out;
-    for (const auto& p : r.paragraphs)
-      for (const auto& l : p.lines) out.push_back(l.line.text());
-    return out;
+    const double w = std::max(1.0, points(units) - 2 * pad);
+    if (!c_.tables) c_.tables = make_table_cache();
+    auto [it, added] = c_.tables->header_lines.try_emplace(std::make_tuple(&texts_.header[i], w, size_));
+    if (added) {
+      text::FitResult r = measure(c_, texts_.header[i], w, size_, false, false);
+      for (const auto& p : r.paragraphs)
+        for (const auto& l : p.lines) it->second.push_back(l.line.text());
+    }
+    return it->second;
   }
 
   // Column i's cells at `units`: [0] the header, then the 項目 cell of every group (i = 0)

@@ -6,7 +6,8 @@
 # row stays flat when the writer is linear; a YAML plan cannot hold 8,000 rows, as the
 # loader refuses more than 100,000 nodes); and the instructions executed (valgrind's
 # callgrind: deterministic, unlike time on a shared machine) for the full build of the
-# default and the 10x plan.
+# default and the 10x plan, and for the default plan's phases (check = load + compose;
+# --only pdf / --only xlsx add one writer each); the default deck's size in bytes.
 # Run with `make bench`. Prints the commit it measured. Not a test: these machines are
 # shared, so read the medians, not single runs. PLANDECK_BIN=path measures another build
 # (e.g. one of an older commit, for a before/after comparison under the same load).
@@ -61,6 +62,14 @@ instructions() {  # name, then the command
 
 export SOURCE_DATE_EPOCH=1700000000
 instructions "default plan (pdf + xlsx)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
+# The deck's size right after its build (issue 13's limit: 160 kB = 160,000 bytes).
+deck_bytes=$(stat -c %s "$work/out/hiroshima-dx-r3-r5.pdf" 2>/dev/null || echo 0)
+printf '%-28s %12s bytes (%.1f kB; limit 160 kB = 160,000 bytes)\n' "default deck size" "$deck_bytes" \
+  "$(awk -v n="$deck_bytes" 'BEGIN {print n / 1000}')"
+# By phase: load + compose alone (check), then each writer with it.
+instructions "default plan (check)" "$bin" check data/hiroshima-dx-r3-r5.yaml
+instructions "default plan (pdf only)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only pdf
+instructions "default plan (xlsx only)" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out" --only xlsx
 instructions "10x plan (pdf + xlsx)" "$bin" build "$work/big.yaml" -o "$work/out"
 measure "default plan (pdf + xlsx)" "$work/out/hiroshima-dx-r3-r5.pdf" "$bin" build data/hiroshima-dx-r3-r5.yaml -o "$work/out"
 # Where the time goes: load + compose alone, then each writer on its own.

@@ -153,8 +153,8 @@ std::unordered_map<const model::TableRow*, int> row_pages(const compose::Deck& d
 
 // The workbook of one plan, rendered to its temporary file on a second thread, overlapping
 // with the PDF. It starts once the deck is composed (the 一覧 names each row's deck page)
-// and shares nothing mutable with the PDF: the fonts loaded once for the run are only read
-// (the workbook builds its own measurer over them), and so is the plan. Nothing is
+// and shares nothing mutable with the PDF: the fonts loaded once for the run and their
+// measurer (thread-safe look-ups) are only read, and so is the plan. Nothing is
 // published here: the caller commits output() once every output succeeded; destroying the
 // job waits for the thread and removes the temporary file and its private directory. The
 // private directory is made on the thread too, so that its failure (an output folder that
@@ -168,6 +168,7 @@ class WorkbookJob {
     options_.strong_font_files = ctx.strong_files;
     options_.regular_fonts = ctx.fonts->measurer().chain(0);
     options_.strong_fonts = ctx.fonts->measurer().chain(1);
+    options_.measurer = &ctx.fonts->measurer();  // its widths are computed already
     options_.row_pages = row_pages(deck, ctx.layout);
     task_.emplace([this, &plan] {
       output_.emplace(final_path_);

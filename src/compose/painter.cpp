@@ -16,7 +16,8 @@ namespace plandeck::compose::detail {
 Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnostics& d,
          const diag::SourceMap* s)
     : layout(l), fonts(f), diags(d), sources(s),
-      tables(make_table_cache()), paragraphs(std::make_shared<text::ParagraphCache>(f)) {
+      tables(make_table_cache()), paragraphs(std::make_shared<text::ParagraphCache>(f)),
+      normalized(std::make_shared<std::unordered_map<std::string, std::u32string>>()) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -49,8 +50,8 @@ std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool a
   std::vector<text::StyledRun> out;
   for (const model::Run& r : t.runs) {
     if (r.text.empty()) continue;
-    auto it = c.normalized.find(r.text);
-    if (it == c.normalized.end()) it = c.normalized.emplace(r.text, text::normalize(r.text).text).first;
+    auto it = c.normalized->find(r.text);
+    if (it == c.normalized->end()) it = c.normalized->emplace(r.text, text::normalize(r.text).text).first;
     out.push_back({it->second, (r.strong || all_strong) ? text::kStrong : text::kRegular});
   }
   return out;

@@ -41,8 +41,9 @@ struct Ctx {
   // times. Shared with the contexts of probes (same thread, same fonts), so that ICU ranks
   // each paragraph once per compose call.
   std::shared_ptr<text::ParagraphCache> paragraphs;
-  // text::normalize(utf8).text by utf8 (runs(c, ...)).
-  mutable std::unordered_map<std::string, std::u32string> normalized;
+  // text::normalize(utf8).text by utf8 (runs(c, ...)). Shared with the contexts of probes
+  // and quiet passes like `paragraphs` (copying it for each was a cost of its own).
+  std::shared_ptr<std::unordered_map<std::string, std::u32string>> normalized;
 
   // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
   TypeScale* scale = nullptr;

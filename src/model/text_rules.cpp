@@ -32,6 +32,11 @@ std::string grouped(std::size_t n) {
 
 // The problem with one character, or nullopt when it is fine for the use.
 std::optional<diag::Diagnostic> character_problem(char32_t cp, const TextUse& use, const diag::SourceLoc& loc) {
+  // Called for every character of the plan: the common case returns before building a message.
+  if (cp == '\n' ? !use.one_line
+                 : cp != '\t' && !is_control(cp) && !is_bidi_control(cp) && !is_noncharacter(cp)) {
+    return std::nullopt;
+  }
   const std::string code = text::utf8::code_point_label(cp);
   diag::Diagnostic d;
   d.loc = loc;

@@ -3,8 +3,10 @@
 #include <hpdf.h>
 
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <map>
+#include <optional>
 
 #include "text/utf8.hpp"
 
@@ -19,32 +21,51 @@ bool finite(double v) {
   return std::isfinite(v);
 }
 
-void check_color(const Color& c, const std::string& where) {
+// What an error names ("page 3, shape 12 ..."), made only when it is needed: a deck has
+// thousands of shapes, and building every name up front cost more than the checks.
+class LazyName {
+ public:
+  explicit LazyName(std::function<std::string()> make) : make_(std::move(make)) {}
+  explicit LazyName(std::string name) : name_(std::move(name)) {}
+  const std::string& operator()() const {
+    if (!name_) name_ = make_();
+    return *name_;
+  }
+
+ private:
+  std::function<std::string()> make_;
+  mutable std::optional<std::string> name_;
+};
+
+void check_color(const Color& c, const LazyName& where) {
   for (double v : {c.r, c.g, c.b}) {
-    if (!finite(v) || v < 0 || v > 1) throw Error(where + ": colour component outside 0..1");
+    if (!finite(v) || v < 0 || v > 1) throw Error(where() + ": colour component outside 0..1");
   }
 }
 
-void check_numbers(std::initializer_list<double> values, const std::string& where) {
+void check_numbers(std::initializer_list<double> values, const LazyName& where) {
   for (double v : values) {
-    if (!finite(v)) throw Error(where + ": coordinate or size is not a finite number");
+    if (!finite(v)) throw Error(where() + ": coordinate or size is not a finite number");
   }
+}
+
+std::u32string decode_checked(const std::string& text, const LazyName& where) {
+  std::size_t bad = 0;
+  if (!utf8::is_valid(text, &bad)) throw Error(where() + ": invalid UTF-8 at byte " + std::to_string(bad));
+  std::u32string decoded = utf8::to_u32(text);
+  for (char32_t cp : decoded) {
+    if (cp < 0x20 || cp == 0x7F) {
+      throw Error(where() + ": control character " + utf8::describe(cp) +
+                  " cannot be drawn");
+    }
+  }
+  return decoded;
 }
 
 }  // namespace
 
 std::u32string decode_for_pdf(const std::string& text, const std::string& where) {
-  auto decoded = utf8::decode(text);
-  if (!decoded.valid) {
-    throw Error(where + ": invalid UTF-8 at byte " + std::to_string(decoded.first_bad_offset));
-  }
-  for (char32_t cp : decoded.text) {
-    if (cp < 0x20 || cp == 0x7F) {
-      throw Error(where + ": control character " + utf8::describe(cp) +
-                  " cannot be drawn");
-    }
-  }
-  return decoded.text;
+  return decode_checked(text, LazyName(where));
 }
 
 Collected validate_and_collect(const compose::Deck& deck) {
@@ -69,49 +90,49 @@ Collected validate_and_collect(const compose::Deck& deck) {
     for (std::size_t s = 0; s < page.shapes.size(); ++s) {
       const auto& shape = page.shapes[s];
       if (const auto* r = std::get_if<compose::Rect>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
+        const LazyName where([&] { return shape_name(p, s, shape); });
         check_numbers({r->x, r->y, r->w, r->h, r->line_width, r->radius}, where);
         if (r->fill) check_color(*r->fill, where);
         if (r->stroke) check_color(*r->stroke, where);
         if (r->stroke && (r->line_width < 0 || r->line_width > HPDF_MAX_LINEWIDTH)) {
-          throw Error(where + ": line width outside 0..100");
+          throw Error(where() + ": line width outside 0..100");
         }
       } else if (const auto* l = std::get_if<compose::Line>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
+        const LazyName where([&] { return shape_name(p, s, shape); });
         check_numbers({l->x1, l->y1, l->x2, l->y2, l->width, l->dash}, where);
         check_color(l->color, where);
         if (l->width < 0 || l->width > HPDF_MAX_LINEWIDTH) {
-          throw Error(where + ": line width outside 0..100");
+          throw Error(where() + ": line width outside 0..100");
         }
-        if (l->dash < 0 || l->dash > 1000) throw Error(where + ": dash length outside 0..1000");
+        if (l->dash < 0 || l->dash > 1000) throw Error(where() + ": dash length outside 0..1000");
       } else if (const auto* g = std::get_if<compose::Polygon>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
-        if (g->points.size() < 3) throw Error(where + ": a polygon needs at least 3 points");
+        const LazyName where([&] { return shape_name(p, s, shape); });
+        if (g->points.size() < 3) throw Error(where() + ": a polygon needs at least 3 points");
         for (const auto& [x, y] : g->points) check_numbers({x, y}, where);
         check_color(g->fill, where);
       } else if (const auto* t = std::get_if<compose::TextRun>(&shape)) {
-        const std::string where = shape_name(p, s, shape);
+        const LazyName where([&] { return shape_name(p, s, shape); });
         check_numbers({t->x, t->y, t->size, t->width}, where);
         check_color(t->color, where);
         if (t->size <= 0 || t->size > HPDF_MAX_FONTSIZE) {
-          throw Error(where + ": font size " + std::to_string(t->size) + " outside 0..600");
+          throw Error(where() + ": font size " + std::to_string(t->size) + " outside 0..600");
         }
         if (t->font >= deck.fonts.size()) {
-          throw Error(where + ": font index " + std::to_string(t->font) + " but the deck has " +
+          throw Error(where() + ": font index " + std::to_string(t->font) + " but the deck has " +
                       std::to_string(deck.fonts.size()) + " font(s)");
         }
         FontSlot& slot = c.slots[c.slot_of_font[t->font]];
-        for (char32_t cp : decode_for_pdf(t->text, where)) {
-          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, where);
+        for (char32_t cp : decode_checked(t->text, where)) {
+          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, where());
         }
       }
     }
     for (std::size_t k = 0; k < page.links.size(); ++k) {
       const auto& link = page.links[k];
-      const std::string where = page_name(p) + ", link " + std::to_string(k + 1);
+      const LazyName where([&] { return page_name(p) + ", link " + std::to_string(k + 1); });
       check_numbers({link.x, link.y, link.w, link.h}, where);
       if (link.target_page >= deck.pages.size()) {
-        throw Error(where + ": target page index " + std::to_string(link.target_page) +
+        throw Error(where() + ": target page index " + std::to_string(link.target_page) +
                     " but the deck has " + std::to_string(deck.pages.size()) + " page(s)");
       }
     }

@@ -3,19 +3,46 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <map>
+#include <optional>
+
 #include "render_pdf/pdf_objects.hpp"
 #include "render_pdf/to_unicode.hpp"
 
 namespace plandeck::render_pdf::detail {
 
+namespace {
+
+std::uint16_t width_of(const std::vector<std::uint16_t>& widths, std::uint16_t gid) {
+  return gid < widths.size() ? widths[gid] : 0;
+}
+
+}  // namespace
+
+std::uint16_t default_width(const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used) {
+  std::map<std::uint16_t, std::size_t> count;
+  for (std::uint16_t gid : used) ++count[width_of(widths, gid)];
+  std::uint16_t best = 1000;  // the PDF's own default when nothing is used
+  std::size_t best_count = 0;
+  for (const auto& [w, n] : count) {  // ascending widths: a tie keeps the smaller
+    if (n > best_count) {
+      best = w;
+      best_count = n;
+    }
+  }
+  return best;
+}
+
 std::vector<std::pair<std::uint16_t, std::vector<std::uint16_t>>> width_runs(
-    const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used) {
+    const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used, std::uint16_t dw) {
   std::vector<std::pair<std::uint16_t, std::vector<std::uint16_t>>> runs;
-  for (std::size_t i = 0; i < used.size(); ++i) {
-    const std::uint16_t gid = used[i];
-    const std::uint16_t w = gid < widths.size() ? widths[gid] : 0;
-    if (i == 0 || used[i - 1] + 1 != gid) runs.push_back({gid, {}});
+  std::optional<std::uint16_t> previous;  // the last glyph listed
+  for (std::uint16_t gid : used) {
+    const std::uint16_t w = width_of(widths, gid);
+    if (w == dw) continue;
+    if (!previous || *previous + 1 != gid) runs.push_back({gid, {}});
     runs.back().second.push_back(w);
+    previous = gid;
   }
   return runs;
 }
@@ -60,13 +87,14 @@ HPDF_Dict add_type0_font(Doc& doc, Deflater& deflater, const SubsetFont& font, c
                    doc.check_ptr(HPDF_String_New(mmgr, "Identity", nullptr), what)));
   ok(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
   ok(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor));
-  ok(HPDF_Dict_AddNumber(cid_font, "DW", 1000));
   std::vector<std::uint16_t> used;
   used.reserve(glyph_text.size());
   for (const auto& [gid, cp] : glyph_text) used.push_back(gid);
+  const std::uint16_t dw = default_width(font.widths, used);
+  ok(HPDF_Dict_AddNumber(cid_font, "DW", dw));
   HPDF_Array w = doc.check_ptr(HPDF_Array_New(mmgr), what);
   ok(HPDF_Dict_Add(cid_font, "W", w));
-  for (const auto& [first, run] : width_runs(font.widths, used)) {
+  for (const auto& [first, run] : width_runs(font.widths, used, dw)) {
     ok(HPDF_Array_AddNumber(w, first));
     HPDF_Array widths = doc.check_ptr(HPDF_Array_New(mmgr), what);
     ok(HPDF_Array_Add(w, widths));

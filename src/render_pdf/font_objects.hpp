@@ -22,10 +22,15 @@
 
 namespace plandeck::render_pdf::detail {
 
+// The /DW of a CIDFont: the most common advance among the glyph ids `used` (ties: the
+// smaller), so that /W lists only the others (in a Japanese face, most kanji are 1000).
+std::uint16_t default_width(const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used);
+
 // The /W array of a CIDFont for `widths` (glyph id -> advance, 1/1000 em) restricted to the
-// sorted, unique glyph ids `used`: runs of consecutive ids as `first [w1 w2 ...]`.
+// sorted, unique glyph ids `used` whose advance is not `dw` (/DW gives those): runs of
+// consecutive ids as `first [w1 w2 ...]`.
 std::vector<std::pair<std::uint16_t, std::vector<std::uint16_t>>> width_runs(
-    const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used);
+    const std::vector<std::uint16_t>& widths, const std::vector<std::uint16_t>& used, std::uint16_t dw);
 
 // Creates the font's objects in `doc` and returns the Type0 font dictionary (indirect), to be
 // named in page resources. `tag` is the six-letter subset tag. `glyph_text` lists (glyph id,

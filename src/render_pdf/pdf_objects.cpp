@@ -46,10 +46,13 @@ std::vector<unsigned char> Deflater::deflate(const unsigned char* data, std::siz
 void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,
                          std::size_t size, int level, const std::string& what) {
   doc.check(dict != nullptr && dict->stream != nullptr, what);
-  const std::vector<unsigned char> packed = deflater.deflate(data, size, level);
+  std::vector<unsigned char> packed = deflater.deflate(data, size, level);
   HPDF_MemStream_FreeData(dict->stream);
-  doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())),
-            what);
+  if ((dict->header.obj_id & HPDF_OTYPE_INDIRECT) != 0) {
+    deflater.keep(dict->header.obj_id & 0x00FFFFFF, std::move(packed));  // libharu writes it empty
+  } else {
+    doc.check(HPDF_Stream_Write(dict->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())), what);
+  }
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter_key;
 }

@@ -6,6 +6,8 @@
 #include <hpdf_objects.h>
 
 #include <array>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,12 @@ constexpr int kContentLevel = 6;
 // Compressors (zlib format, libdeflate) for one document, one per level, made on first use.
 // libdeflate instead of zlib: about three times fewer instructions for the same level and
 // slightly smaller output; its whole-buffer API suits streams that are complete in memory.
+//
+// It also keeps the deflated data of the document's indirect streams (font programs, page
+// content) out of libharu: libharu copies stream data byte by byte, three times between
+// an object and the saved file (its HPDF_MemCpy was the largest single cost of saving).
+// libharu writes such a stream empty; pack_object_streams (object_streams.hpp) writes the
+// kept bytes in its place.
 class Deflater {
  public:
   Deflater() = default;
@@ -35,13 +43,19 @@ class Deflater {
   // `data` deflated at `level` (zlib format). Throws Error on failure.
   std::vector<unsigned char> deflate(const unsigned char* data, std::size_t size, int level);
 
+  // The data of the stream object `number`, written by pack_object_streams.
+  void keep(std::uint32_t number, std::vector<unsigned char> data) { kept_[number] = std::move(data); }
+  const std::map<std::uint32_t, std::vector<unsigned char>>& kept() const { return kept_; }
+
  private:
   std::array<libdeflate_compressor*, 13> by_level_{};
+  std::map<std::uint32_t, std::vector<unsigned char>> kept_;
 };
 
 // Replaces the data of the stream object `dict` by `data` deflated at `level` and marks it
-// /Filter /FlateDecode. libharu then copies the bytes as they are: its own deflate (zlib at a
-// fixed level, byte-wise buffer copies) is not used.
+// /Filter /FlateDecode. An indirect stream's data is kept by `deflater` (see there); a
+// direct one's is handed to libharu, which then copies the bytes as they are: its own
+// deflate (zlib at a fixed level) is not used.
 void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,
                          std::size_t size, int level, const std::string& what);
 

@@ -39,6 +39,7 @@
 #include "render_pdf/font_objects.hpp"
 #include "render_pdf/font_subset.hpp"
 #include "render_pdf/hpdf_session.hpp"
+#include "render_pdf/object_streams.hpp"
 #include "render_pdf/page_painter.hpp"
 #include "render_pdf/pdf_objects.hpp"
 #include "render_pdf/structure_tree.hpp"
@@ -312,7 +313,7 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "saving the PDF");  // EOF: all read
   bytes.resize(size);
-  return bytes;
+  return detail::pack_object_streams(bytes, deflater);  // object_streams.hpp
 }
 
 void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {

@@ -66,11 +66,13 @@ TextMeasure::TextMeasure(const WorkbookOptions& options)
     fonts_->measurer = std::make_unique<EstimateMeasurer>();
   } else {
     if (strong.empty()) strong = regular;  // bold falls back to the regular metrics
-    fonts_->measurer = std::make_unique<text::FontChainMeasurer>(regular, strong);
+    if (options.measurer == nullptr || options.regular_fonts.empty()) {
+      fonts_->measurer = std::make_unique<text::FontChainMeasurer>(regular, strong);
+    }
     const text::Font& main = *regular.front();
     extent_em = std::max(1.0, (main.ascender() - main.descender()) / 1000.0);
   }
-  measurer_ = fonts_->measurer.get();
+  measurer_ = fonts_->measurer ? fonts_->measurer.get() : options.measurer;
   line_height_ = extent_em * kLinePitchEm * size_;
 }
 
@@ -98,8 +100,9 @@ int TextMeasure::line_count(const std::vector<model::Run>& runs, bool all_strong
   lo.width_pt = width_pt;
   lo.size_pt = size_;
   lo.hanging = false;
-  auto layout = text::layout_paragraph(styled(runs, all_strong), *measurer_, lo);
-  return std::max<int>(1, static_cast<int>(layout.lines.size()));
+  // Only the count: the same greedy walk as a layout, without building its lines.
+  const text::PreparedParagraph paragraph(styled(runs, all_strong), *measurer_);
+  return std::max(1, paragraph.count(lo).lines);
 }
 
 }  // namespace plandeck::render_xlsx

@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -110,33 +110,42 @@ std::vector<Entry> read_central_directory(const Bytes& zip) {
   return entries;
 }
 
-std::string inflate_part(std::string_view data, const Entry& e) {
-  if (e.size > kMaxPartSize) damaged(e.name + " claims an impossible size");
-  if (e.method == kStored) {
-    if (e.compressed != e.size) damaged(e.name + ": stored sizes disagree");
-    return std::string(data);
+// Inflates a part with libdeflate, a decoder of its own (the file was deflated by zlib).
+class Inflater {
+ public:
+  Inflater() : d_(libdeflate_alloc_decompressor()) {
+    if (d_ == nullptr) damaged("no memory to read the parts");
   }
-  if (e.method != kDeflated) damaged(e.name + ": unknown compression method " + std::to_string(e.method));
-  std::string out(std::size_t{e.size} + 1, '\0');  // one byte more shows an overlong part
-  z_stream z{};
-  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) damaged(e.name + ": zlib could not start");
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = inflate(&z, Z_FINISH);
-  const uLong produced = z.total_out;
-  const uInt left_in = z.avail_in;
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END) damaged(e.name + ": the compressed data is damaged or cut short");
-  if (produced != e.size) damaged(e.name + ": inflates to " + std::to_string(produced) + " bytes, not " + std::to_string(e.size));
-  if (left_in != 0) damaged(e.name + ": data follows the end of the compressed stream");
-  out.resize(e.size);
-  return out;
-}
+  ~Inflater() { libdeflate_free_decompressor(d_); }
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
+
+  std::string part(std::string_view data, const Entry& e) const {
+    if (e.size > kMaxPartSize) damaged(e.name + " claims an impossible size");
+    if (e.method == kStored) {
+      if (e.compressed != e.size) damaged(e.name + ": stored sizes disagree");
+      return std::string(data);
+    }
+    if (e.method != kDeflated) damaged(e.name + ": unknown compression method " + std::to_string(e.method));
+    std::string out(std::size_t{e.size} + 1, '\0');  // one byte more shows an overlong part
+    std::size_t used_in = 0, produced = 0;
+    const libdeflate_result rc = libdeflate_deflate_decompress_ex(d_, data.data(), data.size(), out.data(),
+                                                                  out.size(), &used_in, &produced);
+    if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) damaged(e.name + ": inflates to more than " + std::to_string(e.size) + " bytes");
+    if (rc != LIBDEFLATE_SUCCESS) damaged(e.name + ": the compressed data is damaged or cut short");
+    if (produced != e.size) damaged(e.name + ": inflates to " + std::to_string(produced) + " bytes, not " + std::to_string(e.size));
+    if (used_in != data.size()) damaged(e.name + ": data follows the end of the compressed stream");
+    out.resize(e.size);
+    return out;
+  }
+
+ private:
+  libdeflate_decompressor* d_;
+};
 
 std::map<std::string, std::string> read_parts(const std::string& bytes) {
   const Bytes zip(bytes);
+  const Inflater inflater;
   std::map<std::string, std::string> parts;
   for (const Entry& e : read_central_directory(zip)) {
     const std::size_t lo = e.local_offset;
@@ -151,8 +160,8 @@ std::map<std::string, std::string> read_parts(const std::string& bytes) {
     }
     const std::size_t data_at = lo + kLocalSize + name_len + extra_len;
     if (!zip.has(data_at, e.compressed)) damaged(e.name + ": its data runs past the end of the file");
-    std::string data = inflate_part(zip.view(data_at, e.compressed), e);
-    const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
+    std::string data = inflater.part(zip.view(data_at, e.compressed), e);
+    const std::uint32_t crc = libdeflate_crc32(0, data.data(), data.size());
     if (crc != e.crc) damaged(e.name + ": CRC-32 mismatch (the data is damaged)");
     if (!parts.emplace(e.name, std::move(data)).second) damaged(e.name + " is in the file twice");
   }

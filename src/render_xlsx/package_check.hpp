@@ -1,6 +1,6 @@
 // Reads a written workbook back and checks that it is complete, independently of
 // libxlsxwriter: a small zip reader of its own (end record, central directory, each local
-// header), zlib to inflate every part and to compute its CRC-32, and a structural look at
+// header), libdeflate to inflate every part and to compute its CRC-32, and a structural look at
 // every XML part. libxlsxwriter does not check the writes of the temporary files it zips, so
 // a full disk used to give a workbook of empty or cut-off parts, published with exit 0; this
 // check is what makes "exit 0" mean "the workbook is whole".

@@ -20,6 +20,7 @@
 
 namespace plandeck::text {
 class Font;
+class Measurer;
 }
 
 namespace plandeck::render_xlsx {
@@ -52,6 +53,11 @@ struct WorkbookOptions {
   // shared with another thread, and must outlive write_workbook.
   std::vector<const text::Font*> regular_fonts;
   std::vector<const text::Font*> strong_fonts;
+  // A measurer over exactly these chains, already in use by the caller (compose's
+  // text::FontChainMeasurer, whose look-ups are safe from several threads): its widths,
+  // computed once per block of characters, are reused instead of computed again. Needs
+  // regular_fonts; must outlive write_workbook.
+  const text::Measurer* measurer = nullptr;
 
   // Where libxlsxwriter writes the temporary file of each part before zipping them (its
   // `tmpdir`). Empty: the library's default (TMPDIR, then /tmp). The CLI gives the private

@@ -199,12 +199,18 @@ FitResult layout_box(const PreparedBox& box_text, const BoxSpec& box, double siz
     options.width_pt = box.width_pt - placed.text_x;
     options.size_pt = size;
     options.hanging = box.hanging;
-    ParagraphLayout laid = layout_balanced(*para.text, options, box);
-    if (laid.lines.empty()) laid.lines.emplace_back();  // an empty bullet still takes a line
+    const PreparedParagraph::LayoutKey key{options.width_pt, options.size_pt, options.hanging,
+                                           box.balance, box.balance_lonely, box.balance_floor};
+    const ParagraphLayout& laid =
+        para.text->memo_layout(key, [&] { return layout_balanced(*para.text, options, box); });
     r.forced_count += laid.forced_count;
+    if (laid.lines.empty()) {  // an empty bullet still takes a line
+      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), Line{}});
+      ++r.line_count;
+    }
     placed.lines.reserve(laid.lines.size());
-    for (Line& line : laid.lines) {
-      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), std::move(line)});
+    for (const Line& line : laid.lines) {
+      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), line});
       ++r.line_count;
     }
     r.paragraphs.push_back(std::move(placed));

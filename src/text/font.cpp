@@ -36,6 +36,11 @@ class Bytes {
   std::uint32_t u32(std::size_t pos) const {
     return (static_cast<std::uint32_t>(u16(pos)) << 16) | u16(pos + 2);
   }
+  // u16 without the bound check, for loops whose whole range was checked first.
+  std::uint16_t u16_unchecked(std::size_t pos) const {
+    return static_cast<std::uint16_t>((static_cast<unsigned char>(data_[pos]) << 8) |
+                                      static_cast<unsigned char>(data_[pos + 1]));
+  }
 
  private:
   std::string data_;
@@ -112,8 +117,8 @@ class FontLoader {
 
  private:
   static void read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs);
-  static void read_format4(Font& font, const Bytes& cmap, std::size_t at);
-  static void read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp);
+  static void read_format4(Font& font, const Bytes& cmap, std::size_t at, std::size_t num_glyphs);
+  static void read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp, std::size_t num_glyphs);
   static std::string read_name(const Bytes& name, int name_id);
 };
 
@@ -221,13 +226,12 @@ void FontLoader::read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs
     }
   }
   if (f4_rank == 0 && f12 == 0) throw std::runtime_error("no Unicode cmap (format 4 or 12)");
-  if (f12 != 0) read_format12(font, cmap, f12, f4_rank == 0);
-  if (f4_rank != 0) read_format4(font, cmap, f4);
-  for (auto& gid : font.bmp_gid_)
-    if (gid >= num_glyphs) gid = 0;
+  // A glyph id past the font's glyphs counts as missing: the readers store 0 for it.
+  if (f12 != 0) read_format12(font, cmap, f12, f4_rank == 0, num_glyphs);
+  if (f4_rank != 0) read_format4(font, cmap, f4, num_glyphs);
 }
 
-void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
+void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at, std::size_t num_glyphs) {
   const std::size_t segs = cmap.u16(at + 6) / 2u;
   const std::size_t ends = at + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
                     range_offsets = deltas + 2 * segs;
@@ -243,21 +247,27 @@ void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
     const std::uint16_t ro = cmap.u16(ro_pos);
     const std::uint32_t from = std::max(start, next);
     next = std::max(next, end + 1);
-    for (std::uint32_t c = from; c <= end && c < 0xFFFF; ++c) {
+    const std::uint32_t last = std::min<std::uint32_t>(end, 0xFFFE);
+    if (from > last) continue;
+    // idRangeOffset is relative to its own position in the file (spec trick). The glyph ids
+    // this segment reads lie at increasing positions: checking the last one checks them all
+    // (a truncated table throws here, as a checked read of it would).
+    if (ro != 0) cmap.u16(ro_pos + ro + 2 * (last - start));
+    for (std::uint32_t c = from; c <= last; ++c) {
       std::uint32_t gid = 0;
       if (ro == 0) {
         gid = (c + delta) & 0xFFFFu;
       } else {
-        // idRangeOffset is relative to its own position in the file (spec trick).
-        const std::uint32_t g = cmap.u16(ro_pos + ro + 2 * (c - start));
+        const std::uint32_t g = cmap.u16_unchecked(ro_pos + ro + 2 * (c - start));
         if (g != 0) gid = (g + delta) & 0xFFFFu;
       }
-      font.bmp_gid_[c] = static_cast<std::uint16_t>(gid);
+      font.bmp_gid_[c] = static_cast<std::uint16_t>(gid < num_glyphs ? gid : 0);
     }
   }
 }
 
-void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp) {
+void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp,
+                               std::size_t num_glyphs) {
   const std::uint32_t groups = cmap.u32(at + 12);
   std::uint32_t next_bmp = 0;  // as in format 4: the first group of a code wins, each code once
   for (std::uint32_t k = 0; k < groups; ++k) {
@@ -268,8 +278,10 @@ void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bo
     const std::uint32_t from = std::max(first, next_bmp);
     if (last >= next_bmp) next_bmp = last == 0xFFFFFFFFu ? last : last + 1;
     if (fill_bmp)
-      for (std::uint32_t c = from; c <= last && c < 0x10000; ++c)
-        font.bmp_gid_[c] = static_cast<std::uint16_t>(gid + (c - first));
+      for (std::uint32_t c = from; c <= last && c < 0x10000; ++c) {
+        const auto mapped = static_cast<std::uint16_t>(gid + (c - first));
+        font.bmp_gid_[c] = mapped < num_glyphs ? mapped : std::uint16_t{0};
+      }
   }
 }
 

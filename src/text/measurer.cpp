@@ -1,5 +1,7 @@
 #include "text/measurer.hpp"
 
+#include <stdexcept>
+
 #include "text/font.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -21,7 +23,12 @@ int FixedPitchMeasurer::width(char32_t cp, int /*style*/) const {
 FontChainMeasurer::FontChainMeasurer(std::vector<const Font*> regular,
                                      std::vector<const Font*> strong)
     : chains_{std::move(regular), std::move(strong)},
-      blocks_{std::make_unique<Block[]>(256), std::make_unique<Block[]>(256)} {}
+      blocks_{std::make_unique<Block[]>(256), std::make_unique<Block[]>(256)} {
+  // pack() keeps a font index in 8 bits (layouts allow 16 fonts per chain).
+  for (const auto& chain : chains_) {
+    if (chain.size() > 250) throw std::length_error("a font chain of more than 250 fonts");
+  }
+}
 
 const std::vector<const Font*>& FontChainMeasurer::chain(int style) const {
   return chains_[style == kStrong ? 1 : 0];
@@ -70,21 +77,41 @@ FontChainMeasurer::Entry FontChainMeasurer::compute(char32_t cp, int style) cons
   return e;
 }
 
+// An entry as one word: bit 63 says it is computed; then covered (1 bit), font + 1
+// (8 bits), the drawn code point (21 bits) and the width (32 bits).
+std::uint64_t FontChainMeasurer::pack(const Entry& e) {
+  return std::uint64_t{1} << 63 | std::uint64_t{e.covered} << 62 |
+         static_cast<std::uint64_t>(static_cast<std::uint8_t>(e.font + 1)) << 53 |
+         static_cast<std::uint64_t>(e.drawn & 0x1FFFFF) << 32 | static_cast<std::uint32_t>(e.width);
+}
+
+FontChainMeasurer::Entry FontChainMeasurer::unpack(std::uint64_t word) {
+  Entry e;
+  e.covered = (word >> 62 & 1) != 0;
+  e.font = static_cast<int>(word >> 53 & 0xFF) - 1;
+  e.drawn = static_cast<char32_t>(word >> 32 & 0x1FFFFF);
+  e.width = static_cast<std::int32_t>(static_cast<std::uint32_t>(word));
+  return e;
+}
+
 FontChainMeasurer::Entry FontChainMeasurer::lookup(char32_t cp, int style) const {
   if (cp >= 0x10000) return compute(cp, style);  // libharu cannot draw these anyway
   const std::size_t s = style == kStrong ? 1 : 0;
   Block& block = blocks_[s][cp >> 8];
   if (!block.ready.load(std::memory_order_acquire)) {
     std::call_once(block.once, [&] {
-      auto entries = std::make_unique<std::array<Entry, 256>>();
-      const char32_t first = cp & ~char32_t{0xFF};
-      for (std::size_t k = 0; k < 256; ++k)
-        (*entries)[k] = compute(first + static_cast<char32_t>(k), static_cast<int>(s));
-      block.entries = std::move(entries);
+      block.entries = std::make_unique<std::array<std::atomic<std::uint64_t>, 256>>();  // zeroed
       block.ready.store(true, std::memory_order_release);
     });
   }
-  return (*block.entries)[cp & 0xFF];
+  // Relaxed: the word is the whole value, nothing else is published through it.
+  std::atomic<std::uint64_t>& slot = (*block.entries)[cp & 0xFF];
+  std::uint64_t word = slot.load(std::memory_order_relaxed);
+  if (word == 0) {
+    word = pack(compute(cp, static_cast<int>(s)));
+    slot.store(word, std::memory_order_relaxed);
+  }
+  return unpack(word);
 }
 
 int FontChainMeasurer::width(char32_t cp, int style) const { return lookup(cp, style).width; }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -73,16 +74,21 @@ class FontChainMeasurer final : public Measurer {
     int font = -1;
     bool covered = false;
   };
-  // BMP results are cached in blocks of 256 code points, each filled on first use under a
-  // once_flag: a deck touches a few dozen blocks, so construction stays free and look-ups
-  // are array reads, and sharing one measurer between threads is safe.
-  // `ready` (set with release order once `entries` is filled) lets a look-up skip
+  // BMP results are cached in blocks of 256 code points, each allocated on first use under
+  // a once_flag (a deck touches a few dozen blocks, so construction stays free), and each
+  // entry computed on its own first use: a kanji block holds a handful of the deck's
+  // characters, and computing all 256 cost more than everything the entries then saved.
+  // An entry is one 64-bit word (see pack()), so sharing one measurer between threads is
+  // safe: two threads that compute the same entry store the same word.
+  // `ready` (set with release order once `entries` exists) lets a look-up skip
   // std::call_once, which costs far more than the array read, once the block exists.
   struct Block {
     std::once_flag once;
     std::atomic<bool> ready{false};
-    std::unique_ptr<std::array<Entry, 256>> entries;  // allocated on first use
+    std::unique_ptr<std::array<std::atomic<std::uint64_t>, 256>> entries;  // 0: not computed
   };
+  static std::uint64_t pack(const Entry& e);
+  static Entry unpack(std::uint64_t word);
   Entry compute(char32_t cp, int style) const;
   Entry lookup(char32_t cp, int style) const;
 

@@ -178,6 +178,7 @@ int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutO
   const std::size_t start = out.size();
   const int forced = greedy(first, last, options, false, out);
   if (!phrases_ || !ranked_) return forced;  // plain breaking, or one line: nothing ranked
+  if (forced == 0 && out.size() - start == 1) return 0;  // one line: the plain lines cannot be fewer
   // Phrases are a preference that must not cost a line or an emergency break: when the
   // plain JLREQ greedy layout needs fewer lines (and no emergency break), the part is set
   // in that many lines with the best breaks that allow it (fewest_lines).
@@ -206,6 +207,8 @@ int PreparedParagraph::breaks(const LayoutOptions& options, std::vector<Break>& 
 }
 
 PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) const {
+  const auto key = std::make_tuple(options.width_pt, options.size_pt, options.hanging);
+  if (auto it = counts_.find(key); it != counts_.end()) return it->second;
   // The same greedy walk as breaks(), keeping only the tallies.
   Count c;
   if (text_.empty()) return c;
@@ -227,7 +230,7 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
       ++lines;
       i = b.to;
     }
-    if (phrases_ && ranked_) {
+    if (phrases_ && ranked_ && (lines > 1 || forced != 0)) {  // one line: the plain lines cannot be fewer
       int plain_lines = 0, plain_forced = 0;
       for (std::size_t i = first; i < last;) {
         Break b = next_line(i, last, options, nullptr, true);
@@ -245,7 +248,15 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
     c.lines += lines;
     c.forced += forced;
   }
+  counts_.emplace(key, c);
   return c;
+}
+
+const ParagraphLayout& PreparedParagraph::memo_layout(const LayoutKey& key,
+                                                      const std::function<ParagraphLayout()>& make) const {
+  auto it = layouts_.find(key);
+  if (it == layouts_.end()) it = layouts_.emplace(key, make()).first;
+  return it->second;
 }
 
 Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const {

@@ -10,7 +10,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "text/linebreak.hpp"
@@ -115,6 +118,24 @@ class PreparedParagraph {
   Line line(const Break& b, const LayoutOptions& options) const;
   // Same as layout_paragraph(runs, measurer, options).
   ParagraphLayout layout(const LayoutOptions& options) const;
+
+  // Layouts of this paragraph already made (fit.cpp), by every input that decides them: the
+  // measure, the size, hanging punctuation and the balancing settings. A size search lays
+  // the same paragraph out at the same measure and size many times (the probe and the
+  // applying pass of compose, the table modes of a results slide): about half of the
+  // layouts of the default deck are repeats. `make` is called on a miss; the reference
+  // stays valid as long as the paragraph. Not thread-safe, like the phrase ranks.
+  struct LayoutKey {
+    double width_pt = 0, size_pt = 0;
+    bool hanging = false, balance = false;
+    int lonely = 0;
+    double floor = 0;
+    bool operator<(const LayoutKey& o) const {
+      return std::tie(width_pt, size_pt, hanging, balance, lonely, floor) <
+             std::tie(o.width_pt, o.size_pt, o.hanging, o.balance, o.lonely, o.floor);
+    }
+  };
+  const ParagraphLayout& memo_layout(const LayoutKey& key, const std::function<ParagraphLayout()>& make) const;
   // All breaks of the whole text (what layout() turns into lines); returns the forced count.
   int breaks(const LayoutOptions& options, std::vector<Break>& out) const;
 
@@ -185,6 +206,9 @@ class PreparedParagraph {
   mutable std::vector<std::uint8_t> ranks_;
   PhraseBreaker* phrases_ = nullptr;
   mutable bool ranked_ = true;
+  // count() and memo_layout(), by their inputs (see memo_layout).
+  mutable std::map<std::tuple<double, double, bool>, Count> counts_;
+  mutable std::map<LayoutKey, ParagraphLayout> layouts_;
 };
 
 // Lays out runs. Empty input gives zero lines; otherwise each LF-separated paragraph gives

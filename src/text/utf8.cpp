@@ -80,7 +80,20 @@ Decoded decode(std::string_view bytes, char32_t replacement) {
   return out;
 }
 
-std::u32string to_u32(std::string_view bytes) { return decode(bytes).text; }
+std::u32string to_u32(std::string_view bytes) {
+  // decode(bytes).text without the per-byte offsets decode() records (8 bytes per byte).
+  std::u32string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    char32_t cp = 0;
+    std::size_t bad = 0;
+    const std::size_t len = decode_one(bytes, i, &cp, &bad);
+    out.push_back(len > 0 ? cp : U'\uFFFD');
+    i += len > 0 ? len : bad;
+  }
+  return out;
+}
 
 bool is_valid(std::string_view bytes, std::size_t* bad_offset) {
   std::size_t i = 0;

@@ -25,6 +25,8 @@ namespace plandeck::cli {
 namespace {
 
 const std::string kPrefix = ".plandeck-";
+// The name, inside the private directory, of the file an output replaced (commit()).
+const std::string kPreviousPrefix = "previous-";
 
 std::runtime_error system_failure(const std::string& what, int err) {
   return std::runtime_error(what + ": " + std::strerror(err));
@@ -173,12 +175,36 @@ void AtomicOutput::commit() {
     ::close(fd);
     throw system_failure(final_path_, err);
   }
-  ::close(fd);
+  // Keep what the final name holds now (a link to the entry itself, never followed), so
+  // that roll_back() can put it back. A name that cannot be linked (a directory in the way,
+  // nothing there) is simply not kept: the rename below then fails or replaces nothing.
+  const std::string previous = kPreviousPrefix + file_name_;
+  struct stat there {};
+  replaced_ = ::fstatat(parent_fd_, file_name_.c_str(), &there, AT_SYMLINK_NOFOLLOW) == 0;
+  kept_previous_ = ::linkat(parent_fd_, file_name_.c_str(), dir_fd_, previous.c_str(), 0) == 0;
   if (::renameat(dir_fd_, file_name_.c_str(), parent_fd_, file_name_.c_str()) != 0) {
     throw system_failure(final_path_, errno);
   }
   committed_ = true;
+  committed_file_ = st;
   if (::fsync(parent_fd_) != 0 && errno != EINVAL) throw system_failure(final_path_, errno);
+}
+
+void AtomicOutput::roll_back() noexcept {
+  if (!committed_ || dir_fd_ < 0) return;
+  if (kept_previous_) {
+    const std::string previous = kPreviousPrefix + file_name_;
+    if (::renameat(dir_fd_, previous.c_str(), parent_fd_, file_name_.c_str()) != 0) return;
+  } else if (!replaced_) {
+    // Nothing was replaced: remove what this run published, unless the name was reused since.
+    struct stat named {};
+    if (::fstatat(parent_fd_, file_name_.c_str(), &named, AT_SYMLINK_NOFOLLOW) != 0) return;
+    if (!same_file(committed_file_, named) || ::unlinkat(parent_fd_, file_name_.c_str(), 0) != 0) return;
+  } else {
+    return;  // a file was replaced that could not be kept (not ours to link): nothing to put back
+  }
+  committed_ = false;
+  ::fsync(parent_fd_);
 }
 
 void remove_stale_temporaries(const std::string& output_dir) {

@@ -14,6 +14,8 @@
 // handler of interrupt_cleanup.hpp removes it; after SIGKILL the next run in that folder does.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <string>
 
 namespace plandeck::cli {
@@ -38,7 +40,16 @@ class AtomicOutput {
 
   // fsyncs the temporary file, renames it over the final path and fsyncs the folder.
   // Throws std::runtime_error (with errno text) on failure; the old file is then untouched.
+  // The file it replaces is kept (a hard link in the private directory) until this object
+  // is destroyed, for roll_back().
   void commit();
+
+  // Undoes commit() when an output committed after this one failed, so that a run
+  // publishes all of its outputs or none: the replaced file is renamed back over the final
+  // name, or, when there was none, the committed file is removed (only if the final name
+  // still holds it). Best effort, never throws: a replaced file that could not be linked
+  // (fs.protected_hardlinks, another user's file) cannot be put back.
+  void roll_back() noexcept;
 
  private:
   void remove_directory();
@@ -53,6 +64,9 @@ class AtomicOutput {
   int dir_fd_ = -1;     // the private directory
   int slot_ = -1;       // interrupt_cleanup
   bool committed_ = false;
+  bool replaced_ = false;       // the final name held something when commit() renamed over it
+  bool kept_previous_ = false;  // ... and it is linked in the private directory
+  struct stat committed_file_ {};  // the published file, to recognise it in roll_back()
 };
 
 // Removes what killed runs left in `output_dir`: private directories `.plandeck-<pid>-*`

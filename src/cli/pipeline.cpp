@@ -232,9 +232,17 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     if (xlsx_error) std::rethrow_exception(xlsx_error);
     if (pdf) files.push_back(pdf.get());
     if (workbook) files.push_back(&workbook->output());
-    for (AtomicOutput* f : files) {
-      target = f->final_path();
-      f->commit();
+    // All or nothing: when an output cannot be published (a folder in the way of the
+    // workbook, a file another user owns in a sticky folder), the ones already published
+    // are put back as they were, so the message's "previous outputs are untouched" holds.
+    for (std::size_t k = 0; k < files.size(); ++k) {
+      target = files[k]->final_path();
+      try {
+        files[k]->commit();
+      } catch (...) {
+        for (std::size_t done = 0; done < k; ++done) files[done]->roll_back();
+        throw;
+      }
     }
   } catch (const std::exception& e) {
     if (workbook) workbook->wait();  // its thread ends before the error is reported

@@ -158,20 +158,34 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
     }
     return out;
   };
-  // One size for the whole TOC: the largest at which it fits one page and no entry wraps
-  // more than it has to (a title broken before its last character looks careless).
+  // Pages the entries take, filled in order as the loop below fills them.
+  auto pages_needed = [&](const std::vector<Laid>& l) {
+    std::size_t n = 1;
+    double y = 0;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      if (i > 0 && y + l[i].h > a.h + 1e-6) {
+        ++n;
+        y = 0;
+      }
+      y += l[i].h;
+    }
+    return n;
+  };
+  // One size for the whole TOC: the largest at which it takes no more pages than at the
+  // smallest size (one page when it fits one: a long 目次 goes on at a readable size
+  // rather than at the smallest with an entry or two left over) and no entry wraps more
+  // than it has to (a title broken before its last character looks careless).
   const std::vector<double> cand = sizes(c.layout.sizes.toc, c.layout.text.step);
   double S = cand.back();
   const std::vector<Laid> smallest = lay(cand.back());
+  const std::size_t fewest_pages = pages_needed(smallest);
   for (double s : cand) {
     std::vector<Laid> l = lay(s);
-    double total = 0;
     bool extra_lines = false;
     for (std::size_t i = 0; i < l.size(); ++i) {
-      total += l[i].h;
       if (l[i].r.line_count > smallest[i].r.line_count) extra_lines = true;
     }
-    if (total <= a.h && !extra_lines) {
+    if (pages_needed(l) <= fewest_pages && !extra_lines) {
       S = s;
       break;
     }
@@ -198,7 +212,9 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
       fresh = true;
     }
     if (fresh) {
-      draw_frame(page, c, title, nullptr, "目次", d.loc);
+      // A second page is titled like every slide that goes on: 「目次（続き）」.
+      draw_frame(page, c, pages.empty() ? title : concat(title, runs(std::string("（続き）"), text::kStrong)), nullptr,
+                 "目次", d.loc);
       toc.emplace(page, StructKind::TOC);
       fresh = false;
     }

@@ -210,8 +210,15 @@ Node slide_node(const model::Slide& s, const std::string& number) {
   n.key = s.id.empty() ? kind + "|" + markup(s.label) + "|" + markup(s.heading) : "id:" + s.id;
   // A slide with an id is that slide: it is never paired with another as "changed".
   n.pair_class = s.id.empty() ? kind : n.key;
-  std::string title = !s.label.plain().empty() ? s.label.plain() : !s.heading.plain().empty() ? s.heading.plain() : kind;
-  n.name = same(number + " " + title);
+  // A slide with neither label nor heading is named by its kind, in words of each language.
+  static const Message kinds[] = {{"概要", "overview"},
+                                        {"取組内容", "projects"},
+                                        {"到達目標の達成状況", "goal status"},
+                                        {"取組結果", "results"},
+                                        {"結果詳細", "details"}};
+  const std::string given = !s.label.plain().empty() ? s.label.plain() : s.heading.plain();
+  n.name = given.empty() ? Message{number + " " + kinds[s.body.index()].ja, number + " " + kinds[s.body.index()].en}
+                         : same(number + " " + given);
   n.loc = s.loc;
   field(n, {"id", "id"}, s.id, s.id_loc.known() ? s.id_loc : s.loc);
   field(n, {"種類（kind）", "kind"}, kind, s.loc);

@@ -2,6 +2,7 @@
 
 #include "input/quantity_reader.hpp"
 #include "input/reader.hpp"
+#include "input/slips.hpp"
 #include "input/yaml_tree.hpp"
 #include "model/validate.hpp"
 
@@ -324,10 +325,25 @@ class PlanReader {
   std::vector<model::Item> items(const MapReader& m, std::string_view key, bool breakable = false) {
     std::vector<model::Item> out;
     std::string name = std::string(key) + "[]";
-    for (const Node* n : list(m, key)) {
-      if (auto it = item(*n, name, breakable)) out.push_back(std::move(*it));
+    const std::vector<const Node*> nodes = list(m, key);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (i > 0 && split_at_comma(*nodes[i - 1], *nodes[i])) continue;
+      if (auto it = item(*nodes[i], name, breakable)) out.push_back(std::move(*it));
     }
     return out;
+  }
+
+  // Whether two neighbouring items of a list are one text that YAML split at an ASCII
+  // comma inside [ ] ("…▲2,310千円"): both plain, the comma directly before the second.
+  // Reported at the comma (slips.hpp).
+  bool split_at_comma(const Node& previous, const Node& next) {
+    const std::string& text = r_.file().text;
+    if (!previous.is_scalar() || !next.is_scalar() || previous.quoted() || next.quoted()) return false;
+    if (next.offset == 0 || next.offset > text.size() || text[next.offset - 1] != ',') return false;
+    diag::SourceLoc comma = next.loc;
+    comma.col -= 1;
+    r_.diags().add(flow_comma_slip(previous.value, next.value, comma));
+    return true;
   }
 
   std::optional<model::Item> item(const Node& node, const std::string& name, bool breakable) {

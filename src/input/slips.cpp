@@ -1,5 +1,6 @@
 #include "input/slips.hpp"
 
+#include "diag/printable.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::input {
@@ -77,6 +78,20 @@ std::optional<diag::Diagnostic> flow_text_slip(std::string_view line, std::size_
        "\"" + ch + "\" at the start of a value marks a " + (list ? "list ([a, b])" : "mapping ({key: value})") +
            ", and nothing may follow its closing bracket; quote a text"},
       diag::Message{quoted + " と書いてください", "write it as " + quoted}, "yaml-quote-text");
+}
+
+diag::Diagnostic flow_comma_slip(std::string_view previous, std::string_view next, const diag::SourceLoc& comma) {
+  const std::string a = diag::quote(previous), b = diag::quote(next);
+  const std::string whole = quoted_form(std::string(previous) + "," + std::string(next));
+  return diag::Diagnostic(
+      diag::Severity::Error, comma,
+      {"[ ] の中の \",\" は YAML では項目の区切りで、" + a + " と " + b + " の 2 つの項目になります",
+       "inside [ ], YAML reads \",\" as a separator: this makes two items, " + a + " and " + b},
+      Message{"1 つのテキストなら " + whole + " と引用符で囲むか、1 行に 1 項目（- …）で書いてください。" +
+                  "2 つの項目なら \", \" とカンマの後に空白を入れてください",
+              "one text: quote it, " + whole + ", or write one item per line (- …); two items: write \", \" " +
+                  "with a space after the comma"},
+      "yaml-flow-comma");
 }
 
 bool plausible_anchor_name(std::string_view name) {

@@ -39,6 +39,14 @@ std::optional<diag::Diagnostic> indicator_slip(std::string_view rest, const diag
 std::optional<diag::Diagnostic> flow_text_slip(std::string_view line, std::size_t error_column,
                                                diag::SourceLoc loc);
 
+// `effects: [用紙購入費▲2,310千円]` or `[AI,RPAの活用]`: inside [ ], YAML splits a text at
+// every ASCII comma, so a figure's thousands separator or a list of words written with one
+// makes two items. `previous` and `next` are neighbouring plain items of a flow list, and
+// `comma` is the location of what separates them when it is a comma with nothing after it
+// (the slip: a list meant as such is written "a, b"). The error, at the comma, with the
+// text in quotes as the hint.
+diag::Diagnostic flow_comma_slip(std::string_view previous, std::string_view next, const diag::SourceLoc& comma);
+
 // Whether an anchor or alias name looks like one an author chose (ASCII letters, digits,
 // - and _), rather than the beginning of a text.
 bool plausible_anchor_name(std::string_view name);

@@ -145,6 +145,9 @@ bool break_allowed(const std::vector<Cluster>& c, std::size_t i) {
   if (a == C::FWIS && b == C::NU && p == C::NU) return false;  // R16
   if (a == C::HY && b == C::NU) return false;               // R17
   if (a == C::SY && b == C::NU && p == C::NU) return false;
+  // The full-width signs are ID (so 比＋ may break), but never leave the number they sign:
+  // the ASCII + and ▲ △ − ± are AL and already held by R13.
+  if ((ca == U'＋' || ca == U'－') && b == C::NU) return false;
   if (a_alnum && (cb == U'(' || cb == U'[')) return false;  // R18
   if ((ca == U')' || ca == U']') && b_alnum) return false;
   return true;                                              // R19

@@ -80,6 +80,39 @@ TEST_CASE("a full disk fails cleanly and keeps the previous outputs", "[cli][out
   CHECK(listing(dir) == std::vector<std::string>{"hiroshima-dx-r3-r5.pdf", "hiroshima-dx-r3-r5.xlsx"});
 }
 
+TEST_CASE("an output that cannot be published puts back the ones published before it", "[cli][outputs]") {
+  // The deck is published first; the workbook's name is taken by a folder, so its rename
+  // fails. The message says the previous outputs are untouched: the deck must be the
+  // previous one again (a plan with other text, so a replaced deck would show), and without
+  // a previous deck no new one may be left alone.
+  std::string dir = scratch_dir("build-half-published");
+  std::string other = dir + "/src";
+  fs::create_directories(other);
+  const std::string plan = source_dir() + "/tests/fixtures/plans/ok/minimal.yaml";
+  const std::string changed = other + "/minimal.yaml";
+  std::string text = read_file(plan);
+  const std::string org = "総務局デジタル県庁推進担当";
+  REQUIRE(text.find(org) != std::string::npos);
+  text.replace(text.find(org), org.size(), "総務局デジタル推進課");
+  write_file(changed, text);
+
+  std::string out = dir + "/out";
+  REQUIRE(run_process({plandeck_bin(), "build", plan, "-o", out, "--only", "pdf"}).exit_code == 0);
+  const std::string pdf = read_file(out + "/minimal.pdf");
+  fs::create_directories(out + "/minimal.xlsx");
+  auto r = run_process({plandeck_bin(), "build", changed, "-o", out});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("minimal.xlsx") != std::string::npos);
+  CHECK(read_file(out + "/minimal.pdf") == pdf);
+  CHECK(listing(out) == std::vector<std::string>{"minimal.pdf", "minimal.xlsx"});
+
+  std::string fresh = dir + "/fresh";
+  fs::create_directories(fresh + "/minimal.xlsx");
+  auto f = run_process({plandeck_bin(), "build", changed, "-o", fresh});
+  CHECK(f.exit_code == 3);
+  CHECK(listing(fresh) == std::vector<std::string>{"minimal.xlsx"});
+}
+
 TEST_CASE("a build killed while writing leaves the previous outputs intact", "[cli][outputs]") {
   // The previous good outputs come from a different plan than the killed run, so a partly
   // replaced file would show. After each kill the final files must be either the previous

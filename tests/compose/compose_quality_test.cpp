@@ -368,3 +368,49 @@ TEST_CASE("目次 leaders end in one column and numbers are right-aligned") {
   for (double e : leader_ends) CHECK(e == Approx(leader_ends.front()));
   for (double e : number_ends) CHECK(e == Approx(842 - 28));
 }
+
+TEST_CASE("a 目次 of many chapters goes on at the largest size that needs no more pages") {
+  // 30 chapters do not fit one page even at the smallest 目次 size. The 目次 then takes two
+  // pages at the largest size that needs no more than two: not the smallest size with one
+  // entry alone on the second page.
+  model::Plan plan = testing::one_chapter({});
+  model::Chapter first = plan.sections[0].chapters[0];
+  plan.sections[0].chapters.clear();
+  for (int i = 1; i <= 30; ++i) {
+    model::Chapter ch = first;
+    ch.id = "p" + std::to_string(i);
+    ch.title = rt("【プロジェクト" + std::to_string(i) + "】第" + std::to_string(i) + "の取組の名称", 10 + i);
+    model::Block block;
+    block.heading = rt("概要", 10 + i);
+    block.body = rt("本文", 10 + i);
+    model::Slide s;
+    s.body = model::OverviewSlide{{block}};
+    s.loc = diag::SourceLoc{"mem.yaml", 10 + i, 1};
+    ch.slides = {s};
+    plan.sections[0].chapters.push_back(std::move(ch));
+  }
+  const spec::Layout layout;
+  diag::Diagnostics diags;
+  const compose::Deck deck = compose_plan(plan, layout, diags);
+  INFO((diags.items().empty() ? std::string() : diags.items().front().message.en));
+  REQUIRE_FALSE(diags.has_errors());
+  // cover, 目次 ×2, divider, 30 slides
+  REQUIRE(deck.pages.size() == 1 + 2 + 1 + 30);
+  std::vector<std::size_t> entries;
+  double size = 0;
+  for (std::size_t p = 1; p <= 2; ++p) {
+    INFO("目次 page " << p);
+    CHECK(testing::geometry_problems(deck, p).empty());
+    entries.push_back(deck.pages[p].links.size());
+    for (const auto& r : testing::runs(deck.pages[p]))
+      if (r.text.find("【プロジェクト") != std::string::npos) size = std::max(size, r.size);
+  }
+  CHECK(entries[0] + entries[1] == 31);  // the section and its 30 chapters
+  CHECK(entries[1] > 1);                 // no entry alone on the second page
+  CHECK(testing::title_text(deck.pages[1]) == "目次");
+  CHECK(testing::title_text(deck.pages[2]) == "目次（続き）");
+  CHECK(size > layout.sizes.toc.min + 1);
+  // Every entry still names the page it links to.
+  CHECK(deck.pages[1].links.front().target_page == 3);
+  CHECK(deck.pages[2].links.back().target_page == deck.pages.size() - 1);
+}

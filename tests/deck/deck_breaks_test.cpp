@@ -169,6 +169,15 @@ TEST_CASE("deck wrap audit sees cut words, cut units, phrases and lonely lines",
               .breaks == 0);
     CHECK(deck::audit_wraps({line_at(0, "参加者は"), line_at(13, "充実の")}, paragraphs, icu_phrase_starts).breaks == 0);
   }
+  SECTION("a sign cut from its number is seen") {
+    const std::vector<std::u32string> signed_ = {U"実施率は38.2%（前年度比＋12.4ポイント）"};
+    CHECK(deck::audit_wraps({line_at(0, "実施率は38.2%（前年度比＋"), line_at(13, "12.4ポイント）")}, signed_,
+                            icu_phrase_starts)
+              .unit_cut.size() == 1);
+    CHECK(deck::audit_wraps({line_at(0, "実施率は38.2%（前年度比"), line_at(13, "＋12.4ポイント）")}, signed_,
+                            icu_phrase_starts)
+              .unit_cut.empty());
+  }
 }
 
 TEST_CASE("deck wraps keep words, units and phrases whole and leave no lonely last line", "[deck][wrap]") {
@@ -196,6 +205,13 @@ TEST_CASE("another office's plan wraps as well", "[deck][wrap]") {
   // table's size, with every column that could give width held at its header's line breaks:
   // those two cuts remain.
   check_wraps(audit_plan(source_dir() + "/tests/fixtures/plans/ok/other-office.yaml", "deck-wraps-other"), 40, 5);
+}
+
+// A city office's plan written by someone who had not seen the layout: a goal status of five
+// goals of different lengths, Latin names, URLs, e-mail addresses and signed figures in
+// narrow columns (前年度比＋12.4ポイント once wrapped after ＋).
+TEST_CASE("a city office's plan wraps as well", "[deck][wrap]") {
+  check_wraps(audit_plan(source_dir() + "/tests/fixtures/plans/ok/city-office.yaml", "deck-wraps-city"), 20, 5);
 }
 
 TEST_CASE("a four-project plan wraps as well", "[deck][wrap]") {

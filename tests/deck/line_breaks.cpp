@@ -148,7 +148,8 @@ WrapAudit audit_wraps(const std::vector<TextRun>& runs, const std::vector<std::u
           const bool word_fills_line = std::all_of(a.text.begin(), a.text.end(), is_katakana_letter);
           if (!word_fills_line) audit.katakana_cut.push_back(shown);
         }
-        if ((is_digit(x) && (is_han(y) || is_kana(y))) || ((x == U'約' || x == U'第') && is_digit(y)))
+        const bool sign = x == U'＋' || x == U'－' || x == U'+' || x == U'▲' || x == U'△' || x == U'−';
+        if ((is_digit(x) && (is_han(y) || is_kana(y))) || ((x == U'約' || x == U'第' || sign) && is_digit(y)))
           audit.unit_cut.push_back(shown);
         if (b.text.size() <= 2 && !continues(ib) && ends_some_paragraph(joined) && !one_word(a.text))
           audit.lonely_last_line.push_back(shown);

@@ -22,7 +22,7 @@ struct WrapAudit {
   int breaks = 0;                             // automatic breaks found (inside a paragraph)
   std::vector<std::string> inside_phrase;     // "page N: 前半|後半" for each break inside a phrase
   std::vector<std::string> katakana_cut;      // サービ|ス
-  std::vector<std::string> unit_cut;          // 4,500|人, 約|27,000
+  std::vector<std::string> unit_cut;          // 4,500|人, 約|27,000, ＋|12.4
   std::vector<std::string> lonely_last_line;  // paragraphs whose last line has 1-2 characters
   std::vector<std::string> all;               // every break found, for the log
 };

@@ -180,3 +180,15 @@ TEST_CASE("document fields and sections are named from the document down", "[dif
   CHECK(diff::describe(changes[0].path, diag::Lang::Ja) == "文書 › 作成部署");
   CHECK(diff::describe(changes[0].path, diag::Lang::En) == "document › organisation");
 }
+
+TEST_CASE("a slide with neither label nor heading is named by its kind in each language", "[diff]") {
+  std::string changed = replace(kDefault, "body: 令和3年8月～令和6年3月（令和3年8月策定）", "body: 令和3年8月～令和6年3月");
+  auto changes = compare(kDefault, changed);
+  REQUIRE(changes.size() == 1);
+  const std::string ja = diff::describe(changes[0].path, diag::Lang::Ja);
+  const std::string en = diff::describe(changes[0].path, diag::Lang::En);
+  INFO(ja << "\n" << en);
+  CHECK(ja.find("概要") != std::string::npos);
+  CHECK(ja.find("overview") == std::string::npos);  // no YAML key in the Japanese text
+  CHECK(en.find("overview") != std::string::npos);
+}

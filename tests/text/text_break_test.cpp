@@ -113,6 +113,12 @@ TEST_CASE("one break rule at a time (R2-R18)", "[text][rules]") {
   CHECK(marks("f(x)y") == "f(x)y");                      // R18: ASCII brackets glue
   CHECK(marks("f（x）y") == "f·（x）·y");                 // full-width ones do not
   CHECK(marks("漢(x)") == "漢·(x)");                      // R18 only after AL/NU
+  // R17 for signs: the full-width ＋ and － (ID by default) stay with the number they sign,
+  // as the ASCII + and ▲ △ − ± (AL) do through R13: 「前年度比＋」 ⏎ 「12.4ポイント」 misreads.
+  CHECK(marks("比＋12.4点") == "比·＋12.4·点");
+  CHECK(marks("比－３件") == "比·－３·件");
+  CHECK(marks("比▲3件") == "比·▲3·件");
+  CHECK(marks("＋あ＋Ａ") == "＋·あ·＋·Ａ");             // only before a digit
 }
 
 TEST_CASE("opportunity strings of the spec's ICU comparison table", "[text][rules]") {

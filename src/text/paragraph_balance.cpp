@@ -74,7 +74,9 @@ bool PreparedParagraph::plan(const PlanRequest& rq, const LayoutOptions& options
     return usable[j] && best[m - 1][j] != kNone && line_fits(i, j) && full_enough(lines - m, i, j);
   };
   for (std::size_t m = 2; m <= lines; ++m) {
-    for (std::size_t i = first; i < last; ++i) {
+    // All `lines` lines start at `first`: best[lines][i] is read for no other i.
+    const std::size_t i_end = m == lines ? first + 1 : last;
+    for (std::size_t i = first; i < i_end; ++i) {
       for (std::size_t j = i + 1; j < last; ++j) {
         if (!fits(visible(i, j - 1))) break;  // nothing further fits
         if (!step_ok(m, i, j)) continue;

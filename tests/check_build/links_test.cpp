@@ -93,3 +93,13 @@ TEST_CASE("an ordinary word as wide as the URL or the address is still refused",
     CHECK(listing(out).empty());
   }
 }
+
+TEST_CASE("an address and a word too wide in one box: the word makes it an error", "[check_build][links]") {
+  const std::string dir = scratch_dir("links-mixed");
+  const std::string plan = planted(dir, kMail, kMail + " " + std::string(50, 'W'));
+  ProcessResult check = run_process({plandeck_bin(), "check", plan}, bounded());
+  INFO(check.err);
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find(plan + ":37:21: error: ") != std::string::npos);
+  CHECK(check.err.find("panel[3].items に枠の幅に収まらない語があります") != std::string::npos);
+}

@@ -159,35 +159,9 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
       if (!fits(v)) break;
       b.to = j;
     }
-    if (phrases_ && !plain && cut_in_link(b.to)) b.to = link_cut(i, b.to, fits);
     while (b.to < last && is_space(clusters_[b.to].cls)) ++b.to;
   }
   return b;
-}
-
-namespace {
-
-// The separators after which an address reads as broken on purpose (www.pref.hiroshima. |
-// lg.jp, …/forms/d/e/ | 1FAIpQ…), rather than through a name.
-bool is_link_separator(char32_t cp) {
-  return cp == U'.' || cp == U'/' || cp == U'-' || cp == U'_' || cp == U'?' || cp == U'&' || cp == U'=' ||
-         cp == U'@';
-}
-
-}  // namespace
-
-std::size_t PreparedParagraph::link_cut(std::size_t i, std::size_t to, const detail::Fit& fits) const {
-  long visible = 0;  // visibleWidth(i, k) as k walks back (a separator is never a space)
-  for (std::size_t j = i; j < to; ++j) visible += widths_[j];
-  for (std::size_t k = to - 1; k > i; --k) {  // a cut before cluster k
-    visible -= widths_[k];
-    if (!cut_in_link(k)) break;  // out of the address
-    if (!is_link_separator(clusters_[k - 1].base)) continue;
-    // Only when the line stays at least half full: a separator early in the line is not
-    // worth the extra line.
-    return 2.0 * static_cast<double>(visible) * fits.size >= fits.limit ? k : to;
-  }
-  return to;
 }
 
 int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,

@@ -20,10 +20,6 @@
 
 namespace plandeck::text {
 
-namespace detail {
-struct Fit;
-}
-
 class Measurer;
 class PhraseBreaker;
 
@@ -185,10 +181,6 @@ class PreparedParagraph {
   // `plain`: every allowed break alike (the spec's greedy), whatever the ranks.
   Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
                   const std::vector<unsigned char>* allowed = nullptr, bool plain = false) const;
-  // Where an emergency break at `to` (inside an address) goes in phrase-aware layout: after
-  // the address's last separator (. / - _ ? & = @) before `to` on the line [i, to), if the
-  // line keeps at least half the measure; else `to` (the spec's last cluster that fits).
-  std::size_t link_cut(std::size_t i, std::size_t to, const detail::Fit& fits) const;
   // Greedy lines of the LF-free part [first, last) (first < last); returns the forced count.
   int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
              std::vector<Break>& out) const;

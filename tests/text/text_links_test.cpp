@@ -8,7 +8,6 @@
 #include "text/links.hpp"
 #include "text/measurer.hpp"
 #include "text/paragraph.hpp"
-#include "text/phrase.hpp"
 #include "text/utf8.hpp"
 
 namespace t = plandeck::text;
@@ -87,41 +86,4 @@ TEST_CASE("an emergency break inside an address is told apart from one in a word
     CHECK(tally.count.link_forced_count == r.link_forced_count);
     CHECK_FALSE(r.fitted);  // a forced break never fits: the box still shrinks first
   }
-}
-
-TEST_CASE("phrase-aware layout cuts an address after a separator, the spec at its last character",
-          "[text][links][phrase]") {
-  const t::FixedPitchMeasurer metric;
-  t::PhraseBreaker phrases;
-  t::LayoutOptions o;
-  o.size_pt = 10;
-  o.width_pt = 100;
-  auto lines = [](const t::ParagraphLayout& l) {
-    std::vector<std::string> out;
-    for (const t::Line& line : l.lines) out.push_back(line.utf8());
-    return out;
-  };
-  const std::u32string t50 = U"詳細はhttps://www.pref.hiroshima.lg.jp/site/dx/を参照";
-  // T50 as the spec has it (plain JLREQ breaking) ...
-  CHECK(lines(t::PreparedParagraph({{t50, 0}}, metric).layout(o)) ==
-        std::vector<std::string>{"詳細はhttps://", "www.pref.hiroshima.l", "g.jp/site/dx/を参照"});
-  // ... and as a deck sets it: after the dot, the same single emergency break, reported.
-  const t::PreparedParagraph p({{t50, 0}}, metric, phrases);
-  const t::ParagraphLayout laid = p.layout(o);
-  CHECK(lines(laid) == std::vector<std::string>{"詳細はhttps://", "www.pref.hiroshima.", "lg.jp/site/dx/を参照"});
-  CHECK(laid.forced_count == 1);
-  CHECK(laid.link_forced_count == 1);
-  CHECK(p.count(o).forced == 1);
-  CHECK(p.count(o).lines == 3);
-  // No separator on the line (a form id): the last character that fits, as the spec.
-  const t::PreparedParagraph id({{U"https://docs.google.com/forms/d/e/1FAIpQLSfXyzAbCdEfGhIjKlMn/viewform", 0}},
-                                metric, phrases);
-  CHECK(lines(id.layout(o)) == std::vector<std::string>{"https://", "docs.google.com/", "forms/d/e/",
-                                                        "1FAIpQLSfXyzAbCdEfGh", "IjKlMn/viewform"});
-  // A separator in the first half of the line is not worth the extra line.
-  const t::PreparedParagraph early({{U"www.a.averyveryverylongdomainname.jp", 0}}, metric, phrases);
-  CHECK(lines(early.layout(o)) == std::vector<std::string>{"www.a.averyveryveryl", "ongdomainname.jp"});
-  // Never for an ordinary word.
-  const t::PreparedParagraph word({{U"ab.DigitalTransformationAcceleration", 0}}, metric, phrases);
-  CHECK(lines(word.layout(o)) == std::vector<std::string>{"ab.DigitalTransforma", "tionAcceleration"});
 }

@@ -63,7 +63,7 @@ Page cover(const Ctx& c, const model::Document& d) {
   const double x = (F.width - C.title_width) / 2;
   text::FitResult r = fit(c, {para(runs(d.title, true))}, C.title_width, C.title_height,
                           c.layout.sizes.cover_title, false);
-  if (!r.fitted) report(c, "表紙", {"document.title", d.title.loc, r.overflow_height, r.forced_count}, r.size);
+  if (!r.fitted) report(c, "表紙", {"document.title", d.title.loc, r.overflow_height, r.forced_count, r.link_forced_count}, r.size);
   std::size_t from = p.shapes.size();
   {
     StructScope h1(p, StructKind::H1);
@@ -77,7 +77,7 @@ Page cover(const Ctx& c, const model::Document& d) {
   for (const auto* t : {&d.date, &d.organisation}) {
     if (t->empty()) continue;
     text::FitResult rt = fit(c, {para(runs(*t))}, C.title_width, C.text_height, c.layout.sizes.cover_text, false);
-    if (!rt.fitted) report(c, "表紙", {"document", t->loc, rt.overflow_height, rt.forced_count}, rt.size);
+    if (!rt.fitted) report(c, "表紙", {"document", t->loc, rt.overflow_height, rt.forced_count, rt.link_forced_count}, rt.size);
     from = p.shapes.size();
     draw(p, c, rt, x, y + (C.text_height - rt.height) / 2, C.title_width, plain_paint(color(pal.text)),
          Align::Center);

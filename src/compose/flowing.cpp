@@ -22,7 +22,7 @@ Items slice(const Items& items, std::size_t i, std::size_t j) {
 
 void check(Pager& pager, const text::FitResult& r, const std::string& box, const Content& ct,
            const diag::SourceLoc& fallback) {
-  if (r.forced_count > 0) pager.overflows.push_back({box, tallest(r, ct, fallback), 0, r.forced_count});
+  if (r.forced_count > 0) pager.overflows.push_back(forced_overflow(r, box, ct, fallback));
 }
 
 // Line and paragraph counts of each item (with its sub-items) laid out `w` wide at `size`, so

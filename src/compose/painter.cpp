@@ -301,6 +301,20 @@ void line(Page& page, double x1, double y1, double x2, double y2, const Color& c
 
 void report(const Ctx& c, const std::string& slide, const Overflow& o, double size) {
   std::string sz = diag::points(size);
+  if (o.over <= 0.05 && o.forced > 0 && o.link_forced >= o.forced) {
+    // Only addresses are cut: they are printed whole across the break (the reader joins the
+    // parts), so the deck is published, with a warning (--werror refuses it).
+    // A code of its own: the one derived from the wording would be "slide", as for overflows.
+    c.diags.add(diag::Diagnostic(
+        diag::Severity::Warning, o.loc,
+        {"スライド「" + slide + "」の " + o.box +
+             " の URL またはメールアドレスが枠の幅に収まらないため、途中で改行して表示します（最小 " + sz + "pt）",
+         "slide \"" + slide + "\": a URL or e-mail address in " + o.box +
+             " is wider than its box and is broken across lines (at the minimum size " + sz + " pt)"},
+        diag::Message{"短い URL を使うか、列や枠を広くしてください", "use a shorter URL, or widen the column or box"},
+        "address-broken-across-lines"));
+    return;
+  }
   diag::Message msg;
   if (o.over > 0.05) {
     std::string over = diag::points(o.over);

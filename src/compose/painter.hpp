@@ -152,6 +152,9 @@ struct Overflow {
   diag::SourceLoc loc;   // the plan text
   double over = 0;       // points too tall
   int forced = 0;        // words too wide for the box
+  // Of `forced`, cuts inside a URL or an e-mail address: printed whole across the break and
+  // warned about, not refused, when nothing else is wrong with the box.
+  int link_forced = 0;
 };
 void report(const Ctx& c, const std::string& slide, const Overflow& o, double size);
 

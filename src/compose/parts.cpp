@@ -52,6 +52,15 @@ diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag:
   return best;
 }
 
+Overflow forced_overflow(const text::FitResult& r, const std::string& name, const Content& ct,
+                         const diag::SourceLoc& fallback) {
+  for (std::size_t i = 0; i < r.paragraphs.size() && i < ct.locs.size(); ++i) {
+    for (const text::PlacedLine& pl : r.paragraphs[i].lines)
+      if (pl.line.forced) return {name, ct.locs[i], 0, r.forced_count, r.link_forced_count};
+  }
+  return {name, fallback, 0, r.forced_count, r.link_forced_count};
+}
+
 text::FitResult measure(const Ctx& c, const Content& ct, double w, double size) {
   return detail::measure(c, ct.ps, std::max(1.0, w), size);
 }
@@ -156,7 +165,7 @@ void caption(Page& page, const Ctx& c, const model::RichText& t, double x, doubl
   PitchScope one_line(c, 0);  // a caption is one line: its size never depends on the slide's pitch
   text::FitResult r = fit(c, {para(runs(t, true))}, w - 10, h - 4, c.range(Role::Heading, c.layout.sizes.heading),
                           false);
-  if (!r.fitted) report(c, slide, {"caption", t.loc, r.overflow_height, r.forced_count}, r.size);
+  if (!r.fitted) report(c, slide, {"caption", t.loc, r.overflow_height, r.forced_count, r.link_forced_count}, r.size);
   c.took(Role::Heading, r.size);
   double ty = y + (h - r.height) / 2;
   rect(page, x, ty + 0.1 * r.size, 4, r.height - 0.2 * r.size, color(pal.label));

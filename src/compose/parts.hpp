@@ -29,6 +29,10 @@ Content list_content(const Ctx& c, const std::vector<model::Item>& items,
 
 // The location of the paragraph that takes the most lines (the likeliest culprit).
 diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag::SourceLoc& fallback);
+// The emergency breaks of `r` (r.forced_count > 0) as an Overflow of box `name`, located at
+// the first paragraph with a forced line (the word too wide), else at `fallback`.
+Overflow forced_overflow(const text::FitResult& r, const std::string& name, const Content& ct,
+                         const diag::SourceLoc& fallback);
 
 text::FitResult measure(const Ctx& c, const Content& ct, double w, double size);
 
@@ -102,7 +106,7 @@ struct Flow {
   void gap(double g) { y += g; }
   void check(const text::FitResult& r, const std::string& name, const Content& ct,
              const diag::SourceLoc& fallback) {
-    if (r.forced_count > 0) forced.push_back({name, tallest(r, ct, fallback), 0, r.forced_count});
+    if (r.forced_count > 0) forced.push_back(forced_overflow(r, name, ct, fallback));
   }
   std::vector<Overflow> result() const {
     std::vector<Overflow> out = forced;

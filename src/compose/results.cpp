@@ -106,7 +106,7 @@ class Results {
 
   void check(Pager& pager, const text::FitResult& r, const std::string& box, const Content& ct,
              const diag::SourceLoc& fallback) const {
-    if (r.forced_count > 0) pager.overflows.push_back({box, tallest(r, ct, fallback), 0, r.forced_count});
+    if (r.forced_count > 0) pager.overflows.push_back(forced_overflow(r, box, ct, fallback));
   }
 
   // 取組の方向性: a label cell beside the text.

@@ -163,7 +163,7 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   rect(page, 0, bar_y, F.width, F.title_bar_height, color(pal.title_bar));
   text::FitResult r = fit(c, {para(title)}, w, F.title_bar_height - 4, c.range(Role::Title, c.layout.sizes.title),
                           false);
-  if (!r.fitted) report(c, slide, {"title", loc, r.overflow_height, r.forced_count}, r.size);
+  if (!r.fitted) report(c, slide, {"title", loc, r.overflow_height, r.forced_count, r.link_forced_count}, r.size);
   c.took(Role::Title, r.size);
   std::size_t from = page.shapes.size();
   {
@@ -176,7 +176,7 @@ Area draw_frame(Page& page, const Ctx& c, const std::vector<text::StyledRun>& ti
   if (heading && !heading->empty()) {
     text::FitResult h = fit(c, {para(runs(*heading, true))}, cw, F.heading_height - 6,
                             c.range(Role::Heading, c.layout.sizes.heading), false);
-    if (!h.fitted) report(c, slide, {"heading", heading->loc, h.overflow_height, h.forced_count}, h.size);
+    if (!h.fitted) report(c, slide, {"heading", heading->loc, h.overflow_height, h.forced_count, h.link_forced_count}, h.size);
     c.took(Role::Heading, h.size);
     from = page.shapes.size();
     {

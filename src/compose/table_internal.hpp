@@ -63,6 +63,7 @@ struct CellMeasure {
   int lines = 0;
   int inside_phrase = 0;
   int cut_words = 0;
+  int link_forced = 0;  // of `forced`, cuts inside a URL or an e-mail address
 };
 CellMeasure measure_cell(const Ctx& c, const text::PreparedBox& t, double column_width, double size);
 

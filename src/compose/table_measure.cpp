@@ -42,7 +42,8 @@ const CellTexts& cell_texts(const Ctx& c, const model::DetailTable& t) {
 CellMeasure measure_cell(const Ctx& c, const text::PreparedBox& t, double column_width, double size) {
   const double pad = c.layout.table.padding;
   const text::BreakTally r = tally(c, t, std::max(1.0, column_width - 2 * pad), size, false);
-  return {r.count.height + 2 * pad, r.count.forced_count, r.count.line_count, r.inside_phrase, r.cut_words};
+  return {r.count.height + 2 * pad, r.count.forced_count, r.count.line_count, r.inside_phrase, r.cut_words,
+          r.count.link_forced_count};
 }
 
 int short_lines(const text::PreparedBox& t) {

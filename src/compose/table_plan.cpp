@@ -29,14 +29,14 @@ TablePlan measure_table_uncached(const Ctx& c, const model::DetailTable& t, cons
   for (std::size_t i = 0; i < 6; ++i) {
     const CellMeasure m = measure_cell(c, texts.header[i], p.widths[i], size);
     p.header_height = std::max(p.header_height, m.height);
-    if (m.forced) p.overflows.push_back({req.name + ".columns", header_text(t.columns, i).loc, 0, m.forced});
+    if (m.forced) p.overflows.push_back({req.name + ".columns", header_text(t.columns, i).loc, 0, m.forced, m.link_forced});
   }
   for (std::size_t g = 0; g < t.groups.size(); ++g) {
     const model::TableGroup& group = t.groups[g];
     const CellMeasure item = measure_cell(c, texts.items[g], p.widths[0], size);
     p.item_heights.push_back(item.height);
     std::string gname = req.name + ".groups[" + std::to_string(g + 1) + "]";
-    if (item.forced) p.overflows.push_back({gname + ".item", group.item.loc, 0, item.forced});
+    if (item.forced) p.overflows.push_back({gname + ".item", group.item.loc, 0, item.forced, item.link_forced});
     std::vector<double> heights;
     for (std::size_t r = 0; r < group.rows.size(); ++r) {
       double h = 0;
@@ -45,7 +45,7 @@ TablePlan measure_table_uncached(const Ctx& c, const model::DetailTable& t, cons
         const CellMeasure m = measure_cell(c, texts.cell(g, r, i), p.widths[i], size);
         h = std::max(h, m.height);
         if (m.forced) {
-          p.overflows.push_back({gname + ".rows[" + std::to_string(r + 1) + "]", cell->text.loc, 0, m.forced});
+          p.overflows.push_back({gname + ".rows[" + std::to_string(r + 1) + "]", cell->text.loc, 0, m.forced, m.link_forced});
         }
       }
       heights.push_back(h);

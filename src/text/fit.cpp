@@ -31,7 +31,10 @@ void balance_part(const PreparedParagraph& p, std::size_t first, std::size_t las
   const bool lonely = part_shortfall(p, laid.size(), laid.back(), box.balance_lonely) != 0;
   const bool better =
       lonely && p.balance(first, last, laid, options, box.balance_lonely, box.balance_floor, scratch);
-  for (const Break& b : better ? scratch : laid) out.lines.push_back(p.line(b, options));
+  for (const Break& b : better ? scratch : laid) {
+    out.lines.push_back(p.line(b, options));
+    if (out.lines.back().forced_in_link) ++out.link_forced_count;
+  }
   out.forced_count += forced;  // balance() never touches a part with an emergency break
 }
 
@@ -67,7 +70,10 @@ ParagraphLayout layout_balanced(const PreparedParagraph& p, const LayoutOptions&
   if (total_short == 0) {
     out.forced_count = forced;
     out.lines.reserve(all.size());
-    for (const Break& b : all) out.lines.push_back(p.line(b, options));
+    for (const Break& b : all) {
+      out.lines.push_back(p.line(b, options));
+      if (out.lines.back().forced_in_link) ++out.link_forced_count;
+    }
     return out;
   }
   std::vector<Break> laid, scratch;
@@ -204,6 +210,7 @@ FitResult layout_box(const PreparedBox& box_text, const BoxSpec& box, double siz
     const ParagraphLayout& laid =
         para.text->memo_layout(key, [&] { return layout_balanced(*para.text, options, box); });
     r.forced_count += laid.forced_count;
+    r.link_forced_count += laid.link_forced_count;
     if (laid.lines.empty()) {  // an empty bullet still takes a line
       placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), Line{}});
       ++r.line_count;
@@ -235,6 +242,7 @@ BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size)
     const PreparedParagraph::Count c = para.text->count(options);
     r.line_count += c.lines > 0 ? c.lines : 1;  // an empty bullet still takes a line
     r.forced_count += c.forced;
+    r.link_forced_count += c.link_forced;
   }
   // The same expression as layout_box's, so that the heights are equal to the last bit.
   const double pitch = box.line_height * size;
@@ -255,6 +263,7 @@ BreakTally tally_breaks(const PreparedBox& box_text, const BoxSpec& box, double 
     options.hanging = box.hanging;
     const PreparedParagraph::Tally t = para.text->tally(options);
     r.count.forced_count += t.forced;
+    r.count.link_forced_count += t.link_forced;
     r.count.line_count += t.lines > 0 ? t.lines : 1;  // as count_box
     r.inside_phrase += t.inside_phrase;
     r.cut_words += t.cut_words;

@@ -76,6 +76,7 @@ struct FitResult {
   std::vector<PlacedParagraph> paragraphs;
   int line_count = 0;
   int forced_count = 0;       // emergency breaks at `size`
+  int link_forced_count = 0;  // of those, breaks inside a URL or an e-mail address
   double height = 0;          // lines * line_height * size + spacing
   double overflow_height = 0; // max(0, height - height_pt)
 };
@@ -147,6 +148,7 @@ FitResult fit_box(const PreparedBox& box_text, const BoxSpec& box);
 struct BoxCount {
   int line_count = 0;
   int forced_count = 0;
+  int link_forced_count = 0;  // of forced_count, breaks inside a URL or an e-mail address
   double height = 0;
 };
 BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size);

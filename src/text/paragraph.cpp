@@ -1,6 +1,7 @@
 #include "text/paragraph.hpp"
 
 #include "text/linebreak_rank.hpp"
+#include "text/links.hpp"
 #include "text/measurer.hpp"
 #include "text/paragraph_internal.hpp"
 #include "text/phrase.hpp"
@@ -33,6 +34,7 @@ void PreparedParagraph::prepare(const std::vector<StyledRun>& runs, const Measur
     styles_.insert(styles_.end(), r.text.size(), r.style);
   }
   clusters_ = make_clusters(text_);
+  links_ = link_marks(text_);
   widths_.reserve(clusters_.size());
   drawn_.resize(text_.size());
   for (const Cluster& c : clusters_) {
@@ -66,6 +68,11 @@ void PreparedParagraph::rank_phrases() const {
 unsigned PreparedParagraph::rank(std::size_t j) const {
   rank_phrases();
   return ranks_[j];
+}
+
+bool PreparedParagraph::cut_in_link(std::size_t j) const {
+  return !links_.empty() && j > 0 && j < clusters_.size() && links_[clusters_[j - 1].begin] &&
+         links_[clusters_[j].begin];
 }
 
 bool PreparedParagraph::hard_break(std::size_t cluster) const {
@@ -223,10 +230,11 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
     }
     // The same choice as breaks(): the phrase-ranked greedy lines, unless the plain ones
     // are fewer without an emergency break and plan_best sets the part in that many.
-    int lines = 0, forced = 0;
+    int lines = 0, forced = 0, link_forced = 0;
     for (std::size_t i = first; i < last;) {
       Break b = next_line(i, last, options);
       forced += b.forced ? 1 : 0;
+      link_forced += b.forced && cut_in_link(b.to) ? 1 : 0;
       ++lines;
       i = b.to;
     }
@@ -243,10 +251,12 @@ PreparedParagraph::Count PreparedParagraph::count(const LayoutOptions& options) 
           plan_best(first, last, static_cast<std::size_t>(plain_lines), options, planned)) {
         lines = plain_lines;
         forced = 0;
+        link_forced = 0;
       }
     }
     c.lines += lines;
     c.forced += forced;
+    c.link_forced += link_forced;
   }
   counts_.emplace(key, c);
   return c;
@@ -265,6 +275,7 @@ PreparedParagraph::Tally PreparedParagraph::tally(const LayoutOptions& options) 
   recording_ = nullptr;
   t.lines = static_cast<int>(laid.size());
   for (const Break& b : laid) {
+    if (b.forced && cut_in_link(b.to)) ++t.link_forced;
     if (b.to <= b.from || b.to >= clusters_.size() || hard_break(b.to)) continue;
     const unsigned r = rank(b.to);
     if (r <= kWholeWord) ++t.cut_words;
@@ -291,6 +302,7 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
   const Fit fits(options);
   const std::size_t from = b.from, to = b.to;
   line.forced = b.forced;
+  line.forced_in_link = b.forced && cut_in_link(to);
   line.cuts_word = to < clusters_.size() && !hard_break(to) && rank(to) == kWholeWord;
   line.begin = clusters_[from].begin;
   line.end = clusters_[to - 1].end;
@@ -323,7 +335,10 @@ ParagraphLayout PreparedParagraph::layout(const LayoutOptions& options) const {
   std::vector<Break> bs;
   out.forced_count = breaks(options, bs);
   out.lines.reserve(bs.size());
-  for (const Break& b : bs) out.lines.push_back(line(b, options));
+  for (const Break& b : bs) {
+    out.lines.push_back(line(b, options));
+    if (out.lines.back().forced_in_link) ++out.link_forced_count;
+  }
   return out;
 }
 

@@ -62,6 +62,8 @@ struct Line {
   double width = 0;                 // visible width in points (incl. a hanging mark)
   int width_units = 0;              // same in 1/1000 em (exact)
   bool forced = false;    // emergency break: no legal opportunity fitted
+  // The emergency break cuts a URL or an e-mail address (links.hpp), not an ordinary word.
+  bool forced_in_link = false;
   bool hanging = false;   // the last cluster overhangs the measure
   bool overflow = false;  // wider than the measure even so (a cluster wider than the box)
   // The line ends inside a word no better break could avoid at this measure: a katakana
@@ -79,6 +81,7 @@ struct Line {
 struct ParagraphLayout {
   std::vector<Line> lines;
   int forced_count = 0;
+  int link_forced_count = 0;  // of forced_count, those inside a URL or an e-mail address
 };
 
 // The size- and width-independent part of laying out one set of runs: the concatenated
@@ -126,6 +129,7 @@ class PreparedParagraph {
   struct Count {
     int lines = 0;
     int forced = 0;
+    int link_forced = 0;  // of `forced`, those inside a URL or an e-mail address
   };
   Count count(const LayoutOptions& options) const;
   // The lines of breaks(options) (0 for an empty text), its emergency breaks, and where its
@@ -139,6 +143,7 @@ class PreparedParagraph {
   struct Tally {
     int lines = 0;
     int forced = 0;
+    int link_forced = 0;  // of `forced`, those inside a URL or an e-mail address
     int inside_phrase = 0;
     int cut_words = 0;
   };
@@ -167,6 +172,10 @@ class PreparedParagraph {
   const ParagraphLayout& memo_layout(const LayoutKey& key, const std::function<ParagraphLayout()>& make) const;
   // All breaks of the whole text (what layout() turns into lines); returns the forced count.
   int breaks(const LayoutOptions& options, std::vector<Break>& out) const;
+
+  // Whether a break before cluster j (0 < j < cluster_count()) falls inside a URL or an
+  // e-mail address (links.hpp): both clusters around it belong to one.
+  bool cut_in_link(std::size_t j) const;
 
   // Clusters of [from, to) that are not closing brackets, spaces or 、。，． (balancing).
   int content_clusters(std::size_t from, std::size_t to) const;
@@ -228,6 +237,7 @@ class PreparedParagraph {
   std::u32string text_;
   std::u32string drawn_;             // Measurer::draw_char of each code point
   std::vector<int> styles_;
+  std::vector<unsigned char> links_;  // link_marks(text_): empty when it holds no link
   std::vector<Cluster> clusters_;
   std::vector<long> widths_;         // per cluster, 1/1000 em (0 for invisible and LF)
   // [j]: rank of a break before cluster j (kNever: forbidden). Computed lazily with

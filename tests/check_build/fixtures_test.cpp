@@ -44,3 +44,58 @@ TEST_CASE("check and build give the same exit and messages for every bad fixture
     }
   }
 }
+
+namespace {
+
+// The warning and error lines of a command's messages, in order.
+std::vector<std::string> warnings_in(const std::string& err) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < err.size()) {
+    std::size_t end = err.find('\n', at);
+    if (end == std::string::npos) end = err.size();
+    const std::string line = err.substr(at, end - at);
+    if (line.find(": warning: ") != std::string::npos || line.find(": error: ") != std::string::npos)
+      out.push_back(line);
+    at = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every warn fixture is checked and built alike, and --werror refuses it", "[check_build][fixtures]") {
+  // A warning never stops a plan: `check` and `build` exit 0 with the same warnings and
+  // `build` writes the deck and the workbook; with --werror both exit 1 and nothing is written.
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(source_dir() + "/tests/fixtures/plans/warn")) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 4);
+  ProcessOptions o;
+  o.timeout = time_bound(60s);
+  for (const auto& file : files) {
+    INFO("fixture " << file.filename().string());
+    std::string out = scratch_dir("check-build-warn-" + file.stem().string());
+    ProcessResult check = run_process({plandeck_bin(), "check", file.string()}, o);
+    ProcessResult build = run_process({plandeck_bin(), "build", file.string(), "-o", out}, o);
+    INFO("check: " << check.err.substr(0, 600));
+    INFO("build: " << build.err.substr(0, 600));
+    CHECK(check.exit_code == 0);
+    CHECK(build.exit_code == 0);
+    CHECK(warnings_in(build.err) == warnings_in(check.err));  // notes are check's alone
+    CHECK(!warnings_in(check.err).empty());
+    CHECK(check.err.find(file.string() + ":") != std::string::npos);  // located, in the file
+    const std::string stem = file.stem().string();
+    CHECK(fs::exists(fs::path(out) / (stem + ".pdf")));
+    CHECK(fs::exists(fs::path(out) / (stem + ".xlsx")));
+
+    std::string strict = scratch_dir("check-build-werror-" + stem);
+    ProcessResult check_w = run_process({plandeck_bin(), "check", "--werror", file.string()}, o);
+    ProcessResult build_w = run_process({plandeck_bin(), "build", "--werror", file.string(), "-o", strict}, o);
+    CHECK(check_w.exit_code == 1);
+    CHECK(build_w.exit_code == 1);
+    CHECK(fs::is_empty(strict));
+  }
+}

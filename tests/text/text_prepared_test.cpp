@@ -531,6 +531,7 @@ TEST_CASE("a tally reused at another width is the tally computed afresh", "[text
       const t::PreparedParagraph::Tally want = prepare().tally(o);
       REQUIRE(got.lines == want.lines);
       REQUIRE(got.forced == want.forced);
+      REQUIRE(got.link_forced == want.link_forced);
       REQUIRE(got.inside_phrase == want.inside_phrase);
       REQUIRE(got.cut_words == want.cut_words);
       std::vector<t::PreparedParagraph::Break> breaks;

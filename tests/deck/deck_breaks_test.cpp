@@ -217,3 +217,9 @@ TEST_CASE("a city office's plan wraps as well", "[deck][wrap]") {
 TEST_CASE("a four-project plan wraps as well", "[deck][wrap]") {
   check_wraps(audit_plan(source_dir() + "/tests/fixtures/plans/ok/four-projects.yaml", "deck-wraps-four"), 20, 5);
 }
+
+// Six projects, six goals that continue on a （続き） page, money in 円 up to 310,000,000,
+// URLs in panels and results: a plan the layout was not tuned for.
+TEST_CASE("a six-project plan wraps as well", "[deck][wrap]") {
+  check_wraps(audit_plan(source_dir() + "/tests/fixtures/plans/ok/six-projects.yaml", "deck-wraps-six"), 40, 5);
+}

@@ -105,6 +105,16 @@ Columns columns(const PreparedBox::Paragraph& para, const BoxSpec& box, double s
   return c;
 }
 
+// The options a paragraph's lines are broken with in `box` at `size`: the width right of
+// its marker column.
+LayoutOptions paragraph_options(const PreparedBox::Paragraph& para, const BoxSpec& box, double size) {
+  LayoutOptions options;
+  options.width_pt = box.width_pt - columns(para, box, size).text_x;
+  options.size_pt = size;
+  options.hanging = box.hanging;
+  return options;
+}
+
 // The candidate sizes max, max-step, ..., min (min appended when the grid misses it).
 // Computed as max - k*step so the grid does not drift with repeated subtraction.
 std::vector<double> candidate_sizes(const BoxSpec& box) {
@@ -235,10 +245,7 @@ BoxCount count_box(const PreparedBox& box_text, const BoxSpec& box, double size)
   const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
   BoxCount r;
   for (const PreparedBox::Paragraph& para : paragraphs) {
-    LayoutOptions options;
-    options.width_pt = box.width_pt - columns(para, box, size).text_x;
-    options.size_pt = size;
-    options.hanging = box.hanging;
+    const LayoutOptions options = paragraph_options(para, box, size);
     const PreparedParagraph::Count c = para.text->count(options);
     r.line_count += c.lines > 0 ? c.lines : 1;  // an empty bullet still takes a line
     r.forced_count += c.forced;
@@ -257,10 +264,7 @@ BreakTally tally_breaks(const PreparedBox& box_text, const BoxSpec& box, double 
   const std::vector<PreparedBox::Paragraph>& paragraphs = box_text.paragraphs();
   BreakTally r;
   for (const PreparedBox::Paragraph& para : paragraphs) {
-    LayoutOptions options;
-    options.width_pt = box.width_pt - columns(para, box, size).text_x;
-    options.size_pt = size;
-    options.hanging = box.hanging;
+    const LayoutOptions options = paragraph_options(para, box, size);
     const PreparedParagraph::Tally t = para.text->tally(options);
     r.count.forced_count += t.forced;
     r.count.link_forced_count += t.link_forced;

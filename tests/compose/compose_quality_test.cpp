@@ -35,28 +35,13 @@ model::TableRow row(const std::string& content, const std::string& result, int l
 }
 
 model::DetailTable table(std::size_t rows, const std::string& result) {
-  model::DetailTable t;
-  t.caption = rt("ワークスタイル変革等に関する実績", 30);
-  t.columns.item = rt("項目", 31);
-  t.columns.content = rt("内容", 31);
-  t.columns.target = rt("目標", 31);
-  t.columns.baseline = rt("令和2年度（プラン前）の状況", 31);
-  t.columns.result = rt("令和5年度末の状況", 31);
-  t.columns.status = rt("目標達成状況", 31);
   model::TableGroup g;
   g.item = rt("デジタル技術を活用した業務改善", 40);
   for (std::size_t i = 0; i < rows; ++i) g.rows.push_back(row("AI、RPAの活用による業務改善数", result, 41 + static_cast<int>(i)));
-  t.groups.push_back(g);
-  return t;
+  return testing::detail_table("ワークスタイル変革等に関する実績", {g});
 }
 
-model::Slide details_slide(model::DetailTable t) {
-  model::Slide s;
-  s.id = "p3-details";
-  s.label = rt("結果詳細", 29);
-  s.body = model::DetailsSlide{std::move(t)};
-  return s;
-}
+model::Slide details_slide(model::DetailTable t) { return testing::details_slide(std::move(t), "p3-details"); }
 
 const std::string kLongResult =
     "RPAの導入促進、AI議事録の導入、ノーコード・ローコードツール活用等\nR3年度：11件\nR4年度：12件\n"

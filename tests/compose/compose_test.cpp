@@ -68,16 +68,7 @@ model::TableRow row(const std::string& content, int line) {
 }
 
 model::DetailTable table(std::vector<model::TableGroup> groups) {
-  model::DetailTable t;
-  t.caption = rt("簡単手続に関する実績", 30);
-  t.columns.item = rt("項目", 31);
-  t.columns.content = rt("内容", 31);
-  t.columns.target = rt("目標", 31);
-  t.columns.baseline = rt("令和2年度（プラン前）の状況", 31);
-  t.columns.result = rt("令和5年度末の状況", 31);
-  t.columns.status = rt("目標達成状況", 31);
-  t.groups = std::move(groups);
-  return t;
+  return testing::detail_table("簡単手続に関する実績", std::move(groups));
 }
 
 model::TableGroup group(const std::string& name, std::size_t rows, int line, bool new_page = false) {
@@ -88,13 +79,7 @@ model::TableGroup group(const std::string& name, std::size_t rows, int line, boo
   return g;
 }
 
-model::Slide details_slide(model::DetailTable t) {
-  model::Slide s;
-  s.id = "p1-details";
-  s.label = rt("結果詳細", 29);
-  s.body = model::DetailsSlide{std::move(t)};
-  return s;
-}
+model::Slide details_slide(model::DetailTable t) { return testing::details_slide(std::move(t), "p1-details"); }
 
 void require_clean_geometry(const compose::Deck& deck) {
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {

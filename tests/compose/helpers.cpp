@@ -30,6 +30,27 @@ model::Item item(const std::string& text, int line) {
   return i;
 }
 
+model::DetailTable detail_table(const std::string& caption, std::vector<model::TableGroup> groups) {
+  model::DetailTable t;
+  t.caption = rt(caption, 30);
+  t.columns.item = rt("項目", 31);
+  t.columns.content = rt("内容", 31);
+  t.columns.target = rt("目標", 31);
+  t.columns.baseline = rt("令和2年度（プラン前）の状況", 31);
+  t.columns.result = rt("令和5年度末の状況", 31);
+  t.columns.status = rt("目標達成状況", 31);
+  t.groups = std::move(groups);
+  return t;
+}
+
+model::Slide details_slide(model::DetailTable t, const std::string& id) {
+  model::Slide s;
+  s.id = id;
+  s.label = rt("結果詳細", 29);
+  s.body = model::DetailsSlide{std::move(t)};
+  return s;
+}
+
 model::Plan one_chapter(std::vector<model::Slide> slides) {
   model::Plan plan;
   plan.path = "mem.yaml";

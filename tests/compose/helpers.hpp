@@ -21,6 +21,11 @@ model::Item item(const std::string& text, int line = 1);
 // A plan with one section, one chapter and the given slides.
 model::Plan one_chapter(std::vector<model::Slide> slides);
 
+// A detail table with the default plan's six column headers (line 31), its caption at
+// line 30; and a 結果詳細 slide (label at line 29) holding it.
+model::DetailTable detail_table(const std::string& caption, std::vector<model::TableGroup> groups);
+model::Slide details_slide(model::DetailTable t, const std::string& id);
+
 // The TextRuns of a page, and their texts joined.
 std::vector<compose::TextRun> runs(const compose::Page& page);
 std::string page_text(const compose::Page& page);

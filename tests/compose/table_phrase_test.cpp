@@ -31,25 +31,10 @@ model::TableRow row(int line, const std::string& content, const std::string& tar
 }
 
 model::DetailTable table_of(std::vector<model::TableGroup> groups) {
-  model::DetailTable t;
-  t.caption = rt("セキュリティ対策に関する実績", 30);
-  t.columns.item = rt("項目", 31);
-  t.columns.content = rt("内容", 31);
-  t.columns.target = rt("目標", 31);
-  t.columns.baseline = rt("令和2年度（プラン前）の状況", 31);
-  t.columns.result = rt("令和5年度末の状況", 31);
-  t.columns.status = rt("目標達成状況", 31);
-  t.groups = std::move(groups);
-  return t;
+  return testing::detail_table("セキュリティ対策に関する実績", std::move(groups));
 }
 
-model::Slide details_slide(model::DetailTable t) {
-  model::Slide s;
-  s.id = "p5-details";
-  s.label = rt("結果詳細", 29);
-  s.body = model::DetailsSlide{std::move(t)};
-  return s;
-}
+model::Slide details_slide(model::DetailTable t) { return testing::details_slide(std::move(t), "p5-details"); }
 
 // The lines drawn on a page: runs on one baseline that join up.
 std::vector<std::string> drawn_lines(const compose::Page& page) {

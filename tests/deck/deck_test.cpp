@@ -37,6 +37,7 @@
 #include "diag/source_map.hpp"
 #include "input/plan_loader.hpp"
 #include "model/plan.hpp"
+#include "deck_runs.hpp"
 #include "pdf_readers.hpp"
 #include "support/process.hpp"
 
@@ -47,35 +48,11 @@ namespace diag = plandeck::diag;
 
 namespace {
 
+using deck::build_default;
+using deck::read_with;
+
 const std::string kSeedPath = PLANDECK_SOURCE_DIR "/../shared/seeds/000_181b45f03200ae7b.txt";
 const std::string kStem = "hiroshima-dx-r3-r5";
-
-// Runs one of the readers. It must be installed, succeed, and say nothing on stderr.
-std::string read_with(std::vector<std::string> argv) {
-  std::string path = deck::find_tool(argv[0]);
-  INFO("the PDF reader " << argv[0] << " is not installed (poppler-utils / qpdf): the deck "
-                         << "cannot be checked without it");
-  REQUIRE_FALSE(path.empty());
-  std::string shown;
-  for (const auto& a : argv) shown += a + " ";
-  argv[0] = path;
-  ProcessResult r = run_process(argv);
-  INFO(shown << "\nstderr: " << r.err);
-  REQUIRE(r.exit_code == 0);
-  CHECK(r.err.empty());
-  return r.out;
-}
-
-// The default plan, built once into a scratch directory named after the test case.
-std::string build_default(const std::string& scratch) {
-  std::string dir = scratch_dir(scratch);
-  ProcessResult r = run_process({plandeck_bin(), "build", default_plan(), "-o", dir}, with_epoch());
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  std::string pdf = dir + "/" + kStem + ".pdf";
-  REQUIRE(fs::exists(pdf));
-  return pdf;
-}
 
 model::Plan load_default_plan() {
   diag::SourceMap sources;

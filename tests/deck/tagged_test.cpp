@@ -13,6 +13,7 @@
 #include "diag/source_map.hpp"
 #include "input/plan_loader.hpp"
 #include "model/plan.hpp"
+#include "deck_runs.hpp"
 #include "pdf_readers.hpp"
 #include "struct_text.hpp"
 #include "support/process.hpp"
@@ -23,26 +24,8 @@ namespace diag = plandeck::diag;
 
 namespace {
 
-// Runs a reader, which must be installed, succeed and be silent on stderr.
-std::string read(std::vector<std::string> argv) {
-  std::string path = deck::find_tool(argv[0]);
-  INFO(argv[0] << " is not installed (poppler-utils / qpdf): the tags cannot be checked");
-  REQUIRE_FALSE(path.empty());
-  argv[0] = path;
-  ProcessResult r = run_process(argv);
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  CHECK(r.err.empty());
-  return r.out;
-}
-
-std::string build_default(const std::string& scratch) {
-  std::string dir = scratch_dir(scratch);
-  ProcessResult r = run_process({plandeck_bin(), "build", default_plan(), "-o", dir}, with_epoch());
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  return dir + "/hiroshima-dx-r3-r5.pdf";
-}
+using deck::build_default;
+using deck::read_with;
 
 const char kMadeUp[] =
     "Document\n"
@@ -101,11 +84,11 @@ TEST_CASE("struct-text reader builds the tree and finds each cell's column heade
 
 TEST_CASE("deck is a tagged PDF in Japanese with one section per slide in reading order", "[deck][tagged]") {
   const std::string pdf = build_default("deck-tagged");
-  const std::string info = read({"pdfinfo", pdf});
+  const std::string info = read_with({"pdfinfo", pdf});
   CHECK(info.find("Tagged:          yes") != std::string::npos);
 
   // The catalog: /Lang, /MarkInfo, /ViewerPreferences, /StructTreeRoot.
-  deck::Json j = deck::parse_json(read({"qpdf", "--json=2", "--json-key=qpdf", pdf}));
+  deck::Json j = deck::parse_json(read_with({"qpdf", "--json=2", "--json-key=qpdf", pdf}));
   const deck::Json& objects = j.at("qpdf").items.at(1);
   const deck::Json& catalog = objects.at("obj:" + objects.at("trailer").at("value").at("/Root").string).at("value");
   CHECK(catalog.at("/Lang").string == "u:ja");
@@ -116,7 +99,7 @@ TEST_CASE("deck is a tagged PDF in Japanese with one section per slide in readin
   CHECK(direct(catalog.at("/MarkInfo")).at("/Marked").boolean);
   CHECK(direct(catalog.at("/ViewerPreferences")).at("/DisplayDocTitle").boolean);
 
-  std::vector<deck::StructElement> roots = deck::parse_struct_text(read({"pdfinfo", "-struct-text", pdf}));
+  std::vector<deck::StructElement> roots = deck::parse_struct_text(read_with({"pdfinfo", "-struct-text", pdf}));
   REQUIRE(roots.size() == 1);
   REQUIRE(roots[0].type == "Document");
   const auto& sects = roots[0].children;
@@ -183,7 +166,7 @@ TEST_CASE("deck is a tagged PDF in Japanese with one section per slide in readin
 
 TEST_CASE("deck tables are tagged with header cells over their figures", "[deck][tagged]") {
   const std::string pdf = build_default("deck-tagged-tables");
-  std::vector<deck::StructElement> roots = deck::parse_struct_text(read({"pdfinfo", "-struct-text", pdf}));
+  std::vector<deck::StructElement> roots = deck::parse_struct_text(read_with({"pdfinfo", "-struct-text", pdf}));
   const auto tables = deck::find_all(roots, "Table");
   CHECK(tables.size() >= 12);
   bool found = false;
@@ -212,7 +195,7 @@ TEST_CASE("deck tables are tagged with header cells over their figures", "[deck]
 }
 
 TEST_CASE("deck list markers are followed by a space in the extracted text", "[deck][tagged]") {
-  const std::string text = read({"pdftotext", "-raw", build_default("deck-marker-gap"), "-"});
+  const std::string text = read_with({"pdftotext", "-raw", build_default("deck-marker-gap"), "-"});
   std::istringstream lines(text);
   std::string line;
   int spaced = 0, glued = 0;
@@ -237,7 +220,7 @@ TEST_CASE("deck parent tree maps every marked-content sequence back to its eleme
   // Read with qpdf, independently of poppler: the content streams' BDC/EMC operators, the
   // parent tree, the elements' /K and /Pg, and the link annotations' /StructParent.
   const std::string pdf = build_default("deck-tagged-parents");
-  deck::Json j = deck::parse_json(read({"qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf}));
+  deck::Json j = deck::parse_json(read_with({"qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf}));
   const deck::Json& objects = j.at("qpdf").items.at(1);
   auto obj = [&](const deck::Json& ref) -> const deck::Json& {
     REQUIRE(ref.kind == deck::Json::Kind::String);
@@ -267,7 +250,7 @@ TEST_CASE("deck parent tree maps every marked-content sequence back to its eleme
     const deck::Json& page = obj(p.at("object"));
     std::string content;
     for (const deck::Json& c : p.at("contents").items) {
-      content += read({"qpdf", "--show-object=" + c.string.substr(0, c.string.find(' ')), "--filtered-stream-data", pdf});
+      content += read_with({"qpdf", "--show-object=" + c.string.substr(0, c.string.find(' ')), "--filtered-stream-data", pdf});
     }
     // Every operator inside a marked-content sequence, the sequences not nested.
     int depth = 0;

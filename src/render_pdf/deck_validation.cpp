@@ -81,7 +81,7 @@ Collected validate_and_collect(const compose::Deck& deck) {
   std::map<std::string, std::size_t> slot_by_path;
   for (const auto& f : deck.fonts) {
     auto [it, inserted] = slot_by_path.emplace(f.path, c.slots.size());
-    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr, {}});
+    if (inserted) c.slots.push_back(FontSlot{f.path, {}, {}, nullptr, {}, {}});
     c.slot_of_font.push_back(it->second);
   }
 

@@ -3,6 +3,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <algorithm>
 #include <charconv>
@@ -16,6 +17,17 @@ namespace plandeck::render_pdf::detail {
 
 namespace utf8 = text::utf8;
 using compose::Color;
+
+void FontSlot::index_glyphs() {
+  char32_t end = 0;  // one past the highest BMP code point with a glyph
+  for (const auto& [cp, gid] : glyph_of) {
+    if (cp < 0x10000) end = cp + 1;
+  }
+  bmp_glyph.assign(end, 0);
+  for (const auto& [cp, gid] : glyph_of) {
+    if (cp < end) bmp_glyph[cp] = gid;
+  }
+}
 
 std::string page_name(std::size_t page) {
   return "page " + std::to_string(page + 1);
@@ -51,6 +63,48 @@ HPDF_REAL r(double v) {
 // A coordinate or size in content-stream syntax: at most 3 decimals (1/1000 pt), no exponent,
 // no trailing zeros, independent of the locale.
 void append_number(std::string& out, double v) {
+  // Fast path, exact: to_chars rounds the exact binary value to 3 decimals, i.e. to the
+  // integer nearest to v*1000. Below 2^33 the product in double is within half an ulp
+  // (2^-21, under 1e-6) of the exact one, so both have the same nearest integer unless they
+  // lie within 1e-6 of a half-integer; those few values take the slow path.
+  const double scaled = v * 1000;
+  if (std::fabs(scaled) < 8e9) {
+    const double whole = std::floor(scaled);
+    const double frac = scaled - whole;
+    if (std::fabs(frac - 0.5) > 1e-6) {
+      long long n = static_cast<long long>(whole) + (frac > 0.5 ? 1 : 0);
+      if (n == 0) {
+        out += '0';
+        return;
+      }
+      char buf[32];
+      char* end = buf + sizeof buf;
+      char* p = end;
+      const bool negative = n < 0;
+      unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+      unsigned long long ip = u / 1000;
+      unsigned fp = static_cast<unsigned>(u % 1000);
+      if (fp != 0) {  // up to 3 decimals, without trailing zeros
+        int digits = 3;
+        while (fp % 10 == 0) {
+          fp /= 10;
+          --digits;
+        }
+        for (int i = 0; i < digits; ++i) {
+          *--p = static_cast<char>('0' + fp % 10);
+          fp /= 10;
+        }
+        *--p = '.';
+      }
+      do {
+        *--p = static_cast<char>('0' + ip % 10);
+        ip /= 10;
+      } while (ip != 0);
+      if (negative) *--p = '-';
+      out.append(p, static_cast<std::size_t>(end - p));
+      return;
+    }
+  }
   char buf[48];
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
   char* end = res.ec == std::errc() ? res.ptr : buf;
@@ -63,7 +117,8 @@ void append_number(std::string& out, double v) {
 
 void append_hex4(std::string& out, std::uint16_t v) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
+  const char hex[4] = {kDigits[v >> 12], kDigits[(v >> 8) & 0xF], kDigits[(v >> 4) & 0xF], kDigits[v & 0xF]};
+  out.append(hex, 4);
 }
 
 // A shape that puts no mark on the page (it needs no marked-content sequence).
@@ -94,7 +149,7 @@ void Painter::draw(const compose::Shape& shape, const Mark& mark, std::size_t pa
 }
 
 void Painter::finish() {
-  if (open_) write("EMC\n");
+  if (open_) ops_ += "EMC\n";
   open_.reset();
 }
 
@@ -103,47 +158,63 @@ std::string Painter::where() const {
   return "drawing " + shape_name(page_index_, shape_index_, *shape_);
 }
 
-// Operators written into the page's content stream directly (libharu's page object API:
-// attr->stream). Marked content and text objects are opened and closed by us, so libharu's
-// graphics-mode bookkeeping stays in "page description" and its drawing calls remain valid.
-void Painter::write(const std::string& ops) {
-  auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-  ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                       static_cast<HPDF_UINT>(ops.size())));
+// A number as libharu's drawing calls write it: HPDF_FToA of the value as an HPDF_REAL
+// (float), in a buffer as large as theirs (HPDF_TMP_BUF_SIZ), so nothing is cut short.
+void Painter::number(double v) {
+  char buf[HPDF_TMP_BUF_SIZ];
+  const char* end = HPDF_FToA(buf, r(v), buf + sizeof buf - 1);
+  ops_.append(buf, static_cast<std::size_t>(end - buf));
 }
 
 void Painter::open_mark(const Mark& mark) {
   if (open_ && *open_ == mark.node) return;
-  std::string ops = open_ ? "EMC\n" : "";
+  if (open_) ops_ += "EMC\n";
   if (mark.node >= 0) {
-    ops += '/';
-    ops += mark.tag;
-    ops += " <</MCID " + std::to_string(mcid_nodes_.size()) + ">> BDC\n";
+    ops_ += '/';
+    ops_ += mark.tag;
+    ops_ += " <</MCID ";
+    ops_ += std::to_string(mcid_nodes_.size());
+    ops_ += ">> BDC\n";
     mcid_nodes_.push_back(mark.node);
   } else if (mark.node == compose::kPagination) {
-    ops += "/Artifact <</Type /Pagination>> BDC\n";
+    ops_ += "/Artifact <</Type /Pagination>> BDC\n";
   } else {
-    ops += "/Artifact BMC\n";
+    ops_ += "/Artifact BMC\n";
   }
-  write(ops);
   open_ = mark.node;
 }
 
+// Colours are 0..1 and line widths 0..100 (validate_and_collect checked them), the ranges
+// HPDF_Page_SetRGBFill / SetRGBStroke / SetLineWidth accept.
 void Painter::fill_color(const Color& c) {
   if (fill_ && *fill_ == c) return;
-  ok(HPDF_Page_SetRGBFill(page_, r(c.r), r(c.g), r(c.b)));
+  number(c.r);
+  ops_ += ' ';
+  number(c.g);
+  ops_ += ' ';
+  number(c.b);
+  ops_ += " rg\n";
   fill_ = c;
 }
 
 void Painter::stroke_color(const Color& c) {
   if (stroke_ && *stroke_ == c) return;
-  ok(HPDF_Page_SetRGBStroke(page_, r(c.r), r(c.g), r(c.b)));
+  number(c.r);
+  ops_ += ' ';
+  number(c.g);
+  ops_ += ' ';
+  number(c.b);
+  ops_ += " RG\n";
   stroke_ = c;
 }
 
 void Painter::line_width(double w) {
   if (width_ && *width_ == w) return;
-  ok(HPDF_Page_SetLineWidth(page_, r(w)));
+  // HPDF_Stream_WriteReal's buffer: HPDF_REAL_LEN characters at most.
+  char buf[HPDF_REAL_LEN + 1];
+  const char* end = HPDF_FToA(buf, r(w), buf + HPDF_REAL_LEN);
+  ops_.append(buf, static_cast<std::size_t>(end - buf));
+  ops_ += " w\n";
   width_ = w;
 }
 
@@ -151,13 +222,46 @@ void Painter::line_width(double w) {
 void Painter::dash(double d) {
   const auto len = static_cast<HPDF_UINT16>(d > 0 ? std::max(1L, std::lround(d)) : 0);
   if (dash_ && *dash_ == len) return;
-  if (len == 0) {
-    ok(HPDF_Page_SetDash(page_, nullptr, 0, 0));
-  } else {
+  if (len > HPDF_MAX_DASH_PATTERN) {
+    // Refused by libharu: let it raise its own error ("value out of range"), as it always has.
     const HPDF_UINT16 pattern[1] = {len};
     ok(HPDF_Page_SetDash(page_, pattern, 1, 0));
+    doc_.check(false, where());
+  }
+  if (len == 0) {
+    ops_ += "[] 0 d\n";
+  } else {
+    ops_ += '[';
+    ops_ += std::to_string(len);
+    ops_ += "] 0 d\n";
   }
   dash_ = len;
+}
+
+// Path operators: "x y m", "x y l", "x1 y1 x2 y2 x3 y3 c", "x y w h re" as libharu writes them.
+void Painter::point(double x, double y) {
+  number(x);
+  ops_ += ' ';
+  number(y);
+}
+
+void Painter::move_to(double x, double y) {
+  point(x, y);
+  ops_ += " m\n";
+}
+
+void Painter::line_to(double x, double y) {
+  point(x, y);
+  ops_ += " l\n";
+}
+
+void Painter::curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
+  point(x1, y1);
+  ops_ += ' ';
+  point(x2, y2);
+  ops_ += ' ';
+  point(x3, y3);
+  ops_ += " c\n";
 }
 
 void Painter::draw_one(const compose::Rect& rc) {
@@ -172,31 +276,30 @@ void Painter::draw_one(const compose::Rect& rc) {
   }
   const double rad = std::min({rc.radius, (x1 - x0) / 2, (y1 - y0) / 2});
   if (rad <= 0) {
-    ok(HPDF_Page_Rectangle(page_, r(x0), r(y0), r(x1 - x0), r(y1 - y0)));
+    point(x0, y0);
+    ops_ += ' ';
+    point(x1 - x0, y1 - y0);
+    ops_ += " re\n";
   } else {
     // Quarter circles as cubic Béziers: control points at k*rad from the corner tangents.
     const double k = 0.5522847498 * rad;
-    ok(HPDF_Page_MoveTo(page_, r(x0 + rad), r(y0)));
-    ok(HPDF_Page_LineTo(page_, r(x1 - rad), r(y0)));
-    ok(HPDF_Page_CurveTo(page_, r(x1 - rad + k), r(y0), r(x1), r(y0 + rad - k), r(x1),
-                         r(y0 + rad)));
-    ok(HPDF_Page_LineTo(page_, r(x1), r(y1 - rad)));
-    ok(HPDF_Page_CurveTo(page_, r(x1), r(y1 - rad + k), r(x1 - rad + k), r(y1), r(x1 - rad),
-                         r(y1)));
-    ok(HPDF_Page_LineTo(page_, r(x0 + rad), r(y1)));
-    ok(HPDF_Page_CurveTo(page_, r(x0 + rad - k), r(y1), r(x0), r(y1 - rad + k), r(x0),
-                         r(y1 - rad)));
-    ok(HPDF_Page_LineTo(page_, r(x0), r(y0 + rad)));
-    ok(HPDF_Page_CurveTo(page_, r(x0), r(y0 + rad - k), r(x0 + rad - k), r(y0), r(x0 + rad),
-                         r(y0)));
-    ok(HPDF_Page_ClosePath(page_));
+    move_to(x0 + rad, y0);
+    line_to(x1 - rad, y0);
+    curve_to(x1 - rad + k, y0, x1, y0 + rad - k, x1, y0 + rad);
+    line_to(x1, y1 - rad);
+    curve_to(x1, y1 - rad + k, x1 - rad + k, y1, x1 - rad, y1);
+    line_to(x0 + rad, y1);
+    curve_to(x0 + rad - k, y1, x0, y1 - rad + k, x0, y1 - rad);
+    line_to(x0, y0 + rad);
+    curve_to(x0, y0 + rad - k, x0 + rad - k, y0, x0 + rad, y0);
+    ops_ += "h\n";
   }
   if (rc.fill && rc.stroke) {
-    ok(HPDF_Page_FillStroke(page_));
+    ops_ += "B\n";
   } else if (rc.fill) {
-    ok(HPDF_Page_Fill(page_));
+    ops_ += "f\n";
   } else {
-    ok(HPDF_Page_Stroke(page_));
+    ops_ += "S\n";
   }
 }
 
@@ -204,19 +307,18 @@ void Painter::draw_one(const compose::Line& ln) {
   stroke_color(ln.color);
   line_width(ln.width);
   dash(ln.dash);
-  ok(HPDF_Page_MoveTo(page_, r(ln.x1), r(h_ - ln.y1)));
-  ok(HPDF_Page_LineTo(page_, r(ln.x2), r(h_ - ln.y2)));
-  ok(HPDF_Page_Stroke(page_));
+  move_to(ln.x1, h_ - ln.y1);
+  line_to(ln.x2, h_ - ln.y2);
+  ops_ += "S\n";
 }
 
 void Painter::draw_one(const compose::Polygon& pg) {
   fill_color(pg.fill);
-  ok(HPDF_Page_MoveTo(page_, r(pg.points[0].first), r(h_ - pg.points[0].second)));
+  move_to(pg.points[0].first, h_ - pg.points[0].second);
   for (std::size_t i = 1; i < pg.points.size(); ++i) {
-    ok(HPDF_Page_LineTo(page_, r(pg.points[i].first), r(h_ - pg.points[i].second)));
+    line_to(pg.points[i].first, h_ - pg.points[i].second);
   }
-  ok(HPDF_Page_ClosePath(page_));
-  ok(HPDF_Page_Fill(page_));
+  ops_ += "h\nf\n";
 }
 
 // Not HPDF_Page_ShowText: ShowText needs a font built by libharu's font layer and converts
@@ -226,7 +328,6 @@ void Painter::draw_one(const compose::TextRun& t) {
   fill_color(t.color);
   const FontSlot* font = t.font < fonts_.size() ? fonts_[t.font] : nullptr;
   if (font == nullptr || font->font == nullptr) doc_.check(false, where() + ": font not embedded");
-  ops_.clear();
   ops_ += "BT\n";
   // Tf is graphics state: it outlives the text object, so an unchanged font is not repeated.
   if (font_index_ != t.font || font_size_ != t.size) {
@@ -246,14 +347,11 @@ void Painter::draw_one(const compose::TextRun& t) {
   ops_ += " Td\n<";
   for (std::size_t i = 0; i < t.text.size();) {
     const char32_t cp = utf8::next(t.text, i);
-    const auto it = font->glyph_of.find(cp);
-    if (it == font->glyph_of.end()) {
-      doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
-    }
-    append_hex4(ops_, it->second);
+    const std::uint16_t gid = font->glyph(cp);
+    if (gid == 0) doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
+    append_hex4(ops_, gid);
   }
   ops_ += "> Tj\nET\n";
-  write(ops_);
 }
 
 }  // namespace plandeck::render_pdf::detail

@@ -1,6 +1,9 @@
 // Internal: drawing one composed page into its libharu page, inside marked content.
 //
-// libharu draws shapes; text is shown with our own operators as glyph ids of our own fonts.
+// The page's operators are written by us into one buffer (libharu's drawing calls format each
+// number in a zeroed 512-byte buffer and copy it into the page stream byte by byte); numbers are
+// formatted by libharu's own HPDF_FToA, so the operators are byte for byte what its drawing
+// calls write. Text is shown as glyph ids of our own fonts.
 // Every shape is drawn inside a marked-content sequence: text of a structure element as
 // `/P <</MCID n>> BDC … EMC` (n counted per page), everything else as `/Artifact BMC … EMC`.
 // Consecutive shapes with the same mark share one sequence.
@@ -32,6 +35,18 @@ struct FontSlot {
   std::map<char32_t, std::string> first_use;   // code point -> where it is first drawn
   HPDF_Dict font = nullptr;                    // the Type0 font dictionary
   std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
+  // glyph_of for the Basic Multilingual Plane as a table (0: not in the font; glyph 0 is never
+  // used), indexed by code point: the painter looks up every character drawn.
+  std::vector<std::uint16_t> bmp_glyph;
+
+  // The glyph of `cp`, or 0 when the font does not have it.
+  std::uint16_t glyph(char32_t cp) const {
+    if (cp < bmp_glyph.size()) return bmp_glyph[cp];
+    const auto it = glyph_of.find(cp);
+    return it == glyph_of.end() ? 0 : it->second;
+  }
+  // Fills bmp_glyph from glyph_of.
+  void index_glyphs();
 };
 
 // How a shape is marked: the structure element its text belongs to, or an artifact.
@@ -46,12 +61,16 @@ class Painter {
  public:
   // `fonts`: by deck font index, the slot it is drawn with (nullptr when it draws nothing).
   Painter(Doc& doc, HPDF_Page page, double page_height, std::vector<const FontSlot*> fonts)
-      : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {}
+      : doc_(doc), page_(page), h_(page_height), fonts_(std::move(fonts)) {
+    ops_.reserve(16384);
+  }
 
   void draw(const compose::Shape& shape, const Mark& mark, std::size_t page_index,
             std::size_t shape_index);
   // Closes the open marked-content sequence; call once after the page's last shape.
   void finish();
+  // The page's content stream (complete after finish()).
+  const std::string& contents() const { return ops_; }
   // By MCID: the node whose text it marks (the page's entries of the parent tree).
   const std::vector<int>& mcid_nodes() const { return mcid_nodes_; }
 
@@ -60,13 +79,17 @@ class Painter {
   void ok(HPDF_STATUS st) {
     if (st != HPDF_OK || doc_.failed()) doc_.check(st, where());
   }
-  void write(const std::string& ops);
+  void number(double v);
   void open_mark(const Mark& mark);
 
   void fill_color(const compose::Color& c);
   void stroke_color(const compose::Color& c);
   void line_width(double w);
   void dash(double d);
+  void point(double x, double y);
+  void move_to(double x, double y);
+  void line_to(double x, double y);
+  void curve_to(double x1, double y1, double x2, double y2, double x3, double y3);
 
   void draw_one(const compose::Rect& rc);
   void draw_one(const compose::Line& ln);
@@ -77,7 +100,7 @@ class Painter {
   HPDF_Page page_;
   double h_;
   std::vector<const FontSlot*> fonts_;
-  std::string ops_;  // operators of the current run (reused buffer)
+  std::string ops_;  // the page's operators
   const compose::Shape* shape_ = nullptr;
   std::size_t page_index_ = 0, shape_index_ = 0;
   std::optional<compose::Color> fill_, stroke_;

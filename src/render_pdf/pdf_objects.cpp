@@ -57,21 +57,6 @@ void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const uns
   dict->write_fn = write_flate_filter_key;
 }
 
-void deflate_stream_in_place(Doc& doc, Deflater& deflater, HPDF_Dict dict, int level,
-                             const std::string& what) {
-  doc.check(dict != nullptr && dict->stream != nullptr, what);
-  std::vector<unsigned char> data;
-  data.reserve(HPDF_Stream_Size(dict->stream));
-  const HPDF_UINT buffers = HPDF_MemStream_GetBufCount(dict->stream);
-  for (HPDF_UINT i = 0; i < buffers; ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(dict->stream, i, &length);
-    doc.check(buf != nullptr, what);
-    data.insert(data.end(), buf, buf + length);
-  }
-  set_deflated_stream(doc, deflater, dict, data.data(), data.size(), level, what);
-}
-
 HPDF_Binary utf16_text_string(Doc& doc, const std::string& utf8, const std::string& what) {
   const auto decoded = text::utf8::decode(utf8);
   if (!decoded.valid) throw Error(what + ": invalid UTF-8");

@@ -59,11 +59,6 @@ class Deflater {
 void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,
                          std::size_t size, int level, const std::string& what);
 
-// Deflates the data already in the stream object `dict` (written by libharu, e.g. a page's
-// drawing operators) like set_deflated_stream.
-void deflate_stream_in_place(Doc& doc, Deflater& deflater, HPDF_Dict dict, int level,
-                             const std::string& what);
-
 // A PDF text string (UTF-16BE with a byte order mark, written as <FEFF...>) for `utf8`, which
 // must be valid UTF-8. Unlike libharu's UTF-8 encoder it keeps characters above U+FFFF.
 HPDF_Binary utf16_text_string(Doc& doc, const std::string& utf8, const std::string& what);

@@ -105,6 +105,7 @@ void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
   slot.font = detail::add_type0_font(doc, deflater, sub, tag.data(), glyph_text,
                                      "embedding font " + slot.path);
   slot.glyph_of = std::move(sub.glyph_of);
+  slot.index_glyphs();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -261,9 +262,16 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
       tagged[p].continues_slide = page.slide == before.slide && page.loc.file == before.loc.file &&
                                   page.loc.line == before.loc.line && page.loc.col == before.loc.col;
     }
-    // The page's operators are complete: deflate them once, at the fast level.
-    detail::deflate_stream_in_place(doc, deflater, static_cast<HPDF_PageAttr>(pages[p]->attr)->contents,
-                                    detail::kContentLevel, "compressing " + page_name(p));
+    // The page's operators are complete: deflated once, straight from the painter's buffer
+    // (libharu's own content stream of the page stays empty).
+    {
+      const std::string what = "compressing " + page_name(p);
+      auto* attr = static_cast<HPDF_PageAttr>(pages[p]->attr);
+      doc.check(HPDF_Stream_Size(attr->stream) == 0, what);
+      const std::string& ops = painter.contents();
+      detail::set_deflated_stream(doc, deflater, attr->contents, reinterpret_cast<const unsigned char*>(ops.data()),
+                                  ops.size(), detail::kContentLevel, what);
+    }
     for (std::size_t k = 0; k < page.links.size(); ++k) {
       const auto& link = page.links[k];
       const std::string what = "adding " + page_name(p) + ", link " + std::to_string(k + 1);

@@ -186,15 +186,37 @@ std::optional<Parsed> parse(std::string_view pdf) {
 
 }  // namespace
 
-std::string pack_object_streams(const std::string& input, Deflater& deflater) {
+std::string pack_object_streams(const std::string& input, Deflater& deflater, const AddedObjects& added) {
   std::optional<Parsed> parsed = parse(input);
   if (!parsed) {
-    // Without its kept streams the file would lack data: never the case for what libharu
-    // saves, so this is a bug, not a plan's fault.
-    if (!deflater.kept().empty()) throw Error("internal error: the saved PDF could not be read back for packing");
+    // Without its kept streams or added objects the file would lack data: never the case for
+    // what libharu saves, so this is a bug, not a plan's fault.
+    if (!deflater.kept().empty() || added) {
+      throw Error("internal error: the saved PDF could not be read back for packing");
+    }
     return input;
   }
   Parsed& p = *parsed;
+  std::vector<std::pair<std::uint32_t, std::string>> extra;
+  if (added) extra = added(p.size);
+  for (const auto& [number, body] : extra) {
+    if (number < p.size) {
+      const auto it = std::find_if(p.objects.begin(), p.objects.end(),
+                                   [n = number](const Object& o) { return o.number == n; });
+      if (it == p.objects.end() || it->is_stream) {
+        throw Error("internal error: object " + std::to_string(number) + " is not a placeholder in the saved PDF");
+      }
+      it->body = it->dict = body;
+    } else if (number == p.size) {
+      Object o;
+      o.number = number;
+      o.body = o.dict = body;
+      p.objects.push_back(o);
+      ++p.size;
+    } else {
+      throw Error("internal error: added object " + std::to_string(number) + " is not numbered in sequence");
+    }
+  }
   for (const auto& [number, data] : deflater.kept()) {
     const auto it = std::find_if(p.objects.begin(), p.objects.end(),
                                  [n = number](const Object& o) { return o.number == n; });

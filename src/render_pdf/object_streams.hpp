@@ -10,7 +10,11 @@
 // sees the same document.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render_pdf/pdf_objects.hpp"
 
@@ -19,6 +23,12 @@ namespace plandeck::render_pdf::detail {
 // `pdf` as libharu saved it, repacked. A file this step does not recognise (another
 // layout than libharu's, an encrypted file, an inconsistent table) is returned unchanged:
 // it is a valid PDF already, only a larger one.
-std::string pack_object_streams(const std::string& pdf, Deflater& deflater);
+//
+// `added`, when given, makes objects plandeck writes as text itself (the structure tree,
+// structure_tree.hpp): called with the first number after libharu's objects, it returns
+// (number, body) pairs, numbered from there on consecutively, or naming an object libharu
+// wrote whose body it replaces (a placeholder that other objects already refer to).
+using AddedObjects = std::function<std::vector<std::pair<std::uint32_t, std::string>>(std::uint32_t first)>;
+std::string pack_object_streams(const std::string& pdf, Deflater& deflater, const AddedObjects& added = {});
 
 }  // namespace plandeck::render_pdf::detail

@@ -289,7 +289,7 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
     }
   }
 
-  detail::write_structure_tree(doc, tagged, "ja");
+  const detail::StructureTree tree = detail::write_structure_tree(doc, tagged, "ja");
   detail::write_xmp_metadata(doc, deck.info);
   add_outline(doc, nullptr, deck.outline, pages, true);
 
@@ -321,7 +321,8 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   doc.check(read == HPDF_OK || read == HPDF_STREAM_EOF, "saving the PDF");  // EOF: all read
   bytes.resize(size);
-  return detail::pack_object_streams(bytes, deflater);  // object_streams.hpp
+  return detail::pack_object_streams(bytes, deflater,  // object_streams.hpp
+                                     [&tree](std::uint32_t first) { return tree.objects(first); });
 }
 
 void write_pdf(const Deck& deck, const std::string& path, const PdfOptions& options) {

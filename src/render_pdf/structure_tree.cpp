@@ -3,6 +3,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <charconv>
+#include <optional>
+
 #include "render_pdf/pdf_objects.hpp"
 
 namespace plandeck::render_pdf::detail {
@@ -110,154 +113,206 @@ PageStructure page_structure(const compose::Page& page, std::size_t page_index) 
 
 namespace {
 
-class TreeWriter {
- public:
-  explicit TreeWriter(Doc& doc) : doc_(doc), mmgr_(doc.get()->mmgr) {}
+constexpr const char* kWhat = "writing the structure tree";
 
-  HPDF_Dict element(const char* type, HPDF_Dict parent) {
-    HPDF_Dict e = indirect(doc_, HPDF_Dict_New(mmgr_), kWhat);
-    ok(HPDF_Dict_AddName(e, "S", type));
-    ok(HPDF_Dict_Add(e, "P", parent));
-    return e;
+// The object number of a libharu object that is in the cross-reference table.
+std::uint32_t object_number(Doc& doc, const void* obj) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
+  doc.check(header != nullptr && (header->obj_id & HPDF_OTYPE_INDIRECT) != 0, kWhat);
+  return header->obj_id & 0x00FFFFFF;
+}
+
+void append_uint(std::string& out, std::uint64_t v) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+}
+
+// " 12 0 R" style reference, without the leading space.
+void append_ref(std::string& out, std::uint64_t number) {
+  append_uint(out, number);
+  out += " 0 R";
+}
+
+// /A for table cells: header scope and spans (Table attribute owner); empty when none.
+std::string cell_attributes(const compose::StructNode& n) {
+  if (n.scope == HeaderScope::None && n.row_span == 1 && n.col_span == 1) return {};
+  std::string a = "/A<</O/Table";
+  if (n.scope != HeaderScope::None) a += n.scope == HeaderScope::Column ? "/Scope/Column" : "/Scope/Row";
+  if (n.row_span > 1) {
+    a += "/RowSpan ";
+    append_uint(a, static_cast<std::uint64_t>(n.row_span));
   }
-  HPDF_Array array() { return doc_.check_ptr(HPDF_Array_New(mmgr_), kWhat); }
-  HPDF_Dict dict() { return doc_.check_ptr(HPDF_Dict_New(mmgr_), kWhat); }
-  void ok(HPDF_STATUS st) { doc_.check(st, kWhat); }
-  HPDF_MMgr mmgr() const { return mmgr_; }
-
-  // /A for table cells: header scope and spans (Table attribute owner).
-  void cell_attributes(HPDF_Dict e, const compose::StructNode& n) {
-    if (n.scope == HeaderScope::None && n.row_span == 1 && n.col_span == 1) return;
-    HPDF_Dict a = dict();
-    ok(HPDF_Dict_AddName(a, "O", "Table"));
-    if (n.scope != HeaderScope::None) {
-      ok(HPDF_Dict_AddName(a, "Scope", n.scope == HeaderScope::Column ? "Column" : "Row"));
-    }
-    if (n.row_span > 1) ok(HPDF_Dict_AddNumber(a, "RowSpan", n.row_span));
-    if (n.col_span > 1) ok(HPDF_Dict_AddNumber(a, "ColSpan", n.col_span));
-    ok(HPDF_Dict_Add(e, "A", a));
+  if (n.col_span > 1) {
+    a += "/ColSpan ";
+    append_uint(a, static_cast<std::uint64_t>(n.col_span));
   }
+  return a + ">>";
+}
 
-  static constexpr const char* kWhat = "writing the structure tree";
-
- private:
-  Doc& doc_;
-  HPDF_MMgr mmgr_;
-};
-
-// One page's elements under `sect`: each node's /K is its MCIDs (in drawing order) and then
-// its children (in the order compose made them, the reading order).
-// An annotation's entry in the parent tree, written after the pages' (keys ascending).
-struct AnnotEntry {
-  HPDF_Dict annot;
-  HPDF_Dict element;  // the Link element holding it
-};
-
-void write_page(Doc& doc, TreeWriter& w, const TaggedPage& tp, HPDF_Dict sect, HPDF_Array sect_kids,
-                HPDF_Array parent_tree_nums, int struct_parents, std::vector<AnnotEntry>& annots) {
+// One page's elements under `sect`: each node's /K is its MCIDs (in drawing order), its link
+// annotations (OBJRs) and then its children (in the order compose made them, the reading order).
+void add_page(Doc& doc, StructureTree& tree, const TaggedPage& tp, std::size_t sect, int struct_parents,
+              std::vector<std::pair<HPDF_Dict, std::size_t>>& annots) {
   const auto& nodes = tp.structure->nodes;
-  std::vector<std::vector<int>> mcids(nodes.size());
-  for (std::size_t m = 0; m < tp.mcid_nodes.size(); ++m) {
-    mcids[static_cast<std::size_t>(tp.mcid_nodes[m])].push_back(static_cast<int>(m));
-  }
-  std::vector<std::vector<HPDF_Dict>> objects(nodes.size());  // annotations, as OBJRs
-  for (const auto& [annot, node] : tp.links) {
-    if (node >= 0) objects[static_cast<std::size_t>(node)].push_back(annot);
-  }
-  std::vector<std::vector<std::size_t>> children(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].parent >= 0) children[static_cast<std::size_t>(nodes[i].parent)].push_back(i);
-  }
+  const std::uint32_t page_number = object_number(doc, tp.page);
   // Parents come before their children, so one pass in order makes every element's parent
-  // first; the /K arrays are filled afterwards.
-  std::vector<HPDF_Dict> elems(nodes.size(), nullptr);
+  // first; /K entries are filled in the same order as before: MCIDs, OBJRs, children.
+  const std::size_t base = tree.elements.size();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const compose::StructNode& n = nodes[i];
-    HPDF_Dict parent = n.parent < 0 ? sect : elems[static_cast<std::size_t>(n.parent)];
-    elems[i] = w.element(struct_type(n.kind), parent);
-    w.cell_attributes(elems[i], n);
-    if (n.parent < 0) w.ok(HPDF_Array_Add(sect_kids, elems[i]));
+    StructureTree::Element e;
+    e.type = struct_type(n.kind);
+    e.parent = n.parent < 0 ? sect : base + static_cast<std::size_t>(n.parent);
+    e.attributes = cell_attributes(n);
+    tree.elements.push_back(std::move(e));
+    if (n.parent < 0) tree.elements[sect].kids.push_back({StructureTree::Kid::Element, base + i});
+  }
+  for (std::size_t m = 0; m < tp.mcid_nodes.size(); ++m) {
+    StructureTree::Element& e = tree.elements[base + static_cast<std::size_t>(tp.mcid_nodes[m])];
+    e.page = page_number;
+    e.mcids.push_back(static_cast<std::uint32_t>(m));
+  }
+  std::vector<std::vector<HPDF_Dict>> links(nodes.size());  // by node, in link order
+  for (const auto& [annot, node] : tp.links) {
+    if (node >= 0) links[static_cast<std::size_t>(node)].push_back(annot);
   }
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (!mcids[i].empty()) w.ok(HPDF_Dict_Add(elems[i], "Pg", tp.page));
-    const std::size_t count = mcids[i].size() + objects[i].size() + children[i].size();
-    if (count == 0) continue;
-    if (count == 1 && !mcids[i].empty()) {
-      w.ok(HPDF_Dict_AddNumber(elems[i], "K", mcids[i].front()));
-      continue;
+    for (HPDF_Dict annot : links[i]) {
+      tree.elements[base + i].kids.push_back({StructureTree::Kid::Annotation, object_number(doc, annot)});
+      annots.emplace_back(annot, base + i);
+      doc.check(HPDF_Dict_Add(annot, "Contents", utf16_text_string(doc, tp.structure->texts[i], kWhat)), kWhat);
     }
-    HPDF_Array k = w.array();
-    for (int m : mcids[i]) w.ok(HPDF_Array_AddNumber(k, m));
-    for (HPDF_Dict annot : objects[i]) {
-      HPDF_Dict objr = w.dict();
-      w.ok(HPDF_Dict_AddName(objr, "Type", "OBJR"));
-      w.ok(HPDF_Dict_Add(objr, "Obj", annot));
-      w.ok(HPDF_Array_Add(k, objr));
-      annots.push_back({annot, elems[i]});
-      w.ok(HPDF_Dict_Add(annot, "Contents", utf16_text_string(doc, tp.structure->texts[i], TreeWriter::kWhat)));
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].parent >= 0) {
+      tree.elements[base + static_cast<std::size_t>(nodes[i].parent)].kids.push_back(
+          {StructureTree::Kid::Element, base + i});
     }
-    for (std::size_t ch : children[i]) w.ok(HPDF_Array_Add(k, elems[ch]));
-    w.ok(HPDF_Dict_Add(elems[i], "K", k));
   }
   // The parent tree's entry for this page: by MCID, the element it belongs to.
-  HPDF_Array by_mcid = w.array();
-  for (int node : tp.mcid_nodes) w.ok(HPDF_Array_Add(by_mcid, elems[static_cast<std::size_t>(node)]));
-  w.ok(HPDF_Array_AddNumber(parent_tree_nums, struct_parents));
-  w.ok(HPDF_Array_Add(parent_tree_nums, by_mcid));
-  w.ok(HPDF_Dict_AddNumber(tp.page, "StructParents", struct_parents));
-  w.ok(HPDF_Dict_AddName(tp.page, "Tabs", "S"));  // tab order follows the structure
+  std::vector<std::size_t> by_mcid;
+  by_mcid.reserve(tp.mcid_nodes.size());
+  for (int node : tp.mcid_nodes) by_mcid.push_back(base + static_cast<std::size_t>(node));
+  tree.page_entries.push_back({struct_parents, std::move(by_mcid)});
+  doc.check(HPDF_Dict_AddNumber(tp.page, "StructParents", struct_parents), kWhat);
+  doc.check(HPDF_Dict_AddName(tp.page, "Tabs", "S"), kWhat);  // tab order follows the structure
 }
 
 }  // namespace
 
-void write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const std::string& lang) {
-  TreeWriter w(doc);
+StructureTree write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const std::string& lang) {
   HPDF_Doc pdf = doc.get();
-  HPDF_Dict root = indirect(doc, HPDF_Dict_New(w.mmgr()), TreeWriter::kWhat);
-  w.ok(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
-  HPDF_Dict document = w.element("Document", root);
-  w.ok(HPDF_Dict_Add(root, "K", document));
-  HPDF_Array sects = w.array();
-  w.ok(HPDF_Dict_Add(document, "K", sects));
-  HPDF_Dict parent_tree = w.dict();
-  HPDF_Array nums = w.array();
-  w.ok(HPDF_Dict_Add(parent_tree, "Nums", nums));
+  StructureTree tree;
+  // The root is a libharu object (the catalog refers to it); packing replaces its body.
+  HPDF_Dict root = indirect(doc, HPDF_Dict_New(pdf->mmgr), kWhat);
+  tree.root = object_number(doc, root);
+  tree.elements.push_back({"Document", StructureTree::kRoot, 0, {}, {}, {}, true});
 
-  HPDF_Dict sect = nullptr;
-  HPDF_Array sect_kids = nullptr;
-  std::vector<AnnotEntry> annots;
+  std::optional<std::size_t> sect;
+  std::vector<std::pair<HPDF_Dict, std::size_t>> annots;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    if (sect == nullptr || !pages[p].continues_slide) {
-      sect = w.element("Sect", document);
-      w.ok(HPDF_Array_Add(sects, sect));
-      sect_kids = w.array();
-      w.ok(HPDF_Dict_Add(sect, "K", sect_kids));
+    if (!sect || !pages[p].continues_slide) {
+      sect = tree.elements.size();
+      tree.elements.push_back({"Sect", 0, 0, {}, {}, {}, true});
+      tree.elements[0].kids.push_back({StructureTree::Kid::Element, *sect});
     }
-    write_page(doc, w, pages[p], sect, sect_kids, nums, static_cast<int>(p), annots);
+    add_page(doc, tree, pages[p], *sect, static_cast<int>(p), annots);
   }
   // Keys 0 … pages-1 are the pages'; the annotations follow.
   int key = static_cast<int>(pages.size());
-  for (const AnnotEntry& a : annots) {
-    w.ok(HPDF_Dict_AddNumber(a.annot, "StructParent", key));
-    w.ok(HPDF_Array_AddNumber(nums, key));
-    w.ok(HPDF_Array_Add(nums, a.element));
+  for (const auto& [annot, element] : annots) {
+    doc.check(HPDF_Dict_AddNumber(annot, "StructParent", key), kWhat);
+    tree.annotation_entries.push_back({key, element});
     ++key;
   }
-  w.ok(HPDF_Dict_Add(root, "ParentTree", parent_tree));
-  w.ok(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
+  tree.next_key = key;
 
   HPDF_Dict catalog = pdf->catalog;
-  w.ok(HPDF_Dict_Add(catalog, "StructTreeRoot", root));
-  HPDF_Dict mark_info = w.dict();
-  w.ok(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE));
-  w.ok(HPDF_Dict_Add(catalog, "MarkInfo", mark_info));
-  w.ok(HPDF_Dict_Add(catalog, "Lang",
-                     doc.check_ptr(HPDF_String_New(w.mmgr(), lang.c_str(), nullptr), TreeWriter::kWhat)));
-  HPDF_Dict viewer = w.dict();
-  w.ok(HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE));
-  w.ok(HPDF_Dict_Add(catalog, "ViewerPreferences", viewer));
+  HPDF_MMgr mmgr = pdf->mmgr;
+  doc.check(HPDF_Dict_Add(catalog, "StructTreeRoot", root), kWhat);
+  HPDF_Dict mark_info = doc.check_ptr(HPDF_Dict_New(mmgr), kWhat);
+  doc.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), kWhat);
+  doc.check(HPDF_Dict_Add(catalog, "MarkInfo", mark_info), kWhat);
+  doc.check(HPDF_Dict_Add(catalog, "Lang", doc.check_ptr(HPDF_String_New(mmgr, lang.c_str(), nullptr), kWhat)),
+            kWhat);
+  HPDF_Dict viewer = doc.check_ptr(HPDF_Dict_New(mmgr), kWhat);
+  doc.check(HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE), kWhat);
+  doc.check(HPDF_Dict_Add(catalog, "ViewerPreferences", viewer), kWhat);
   // Structure trees and /MarkInfo are PDF 1.3–1.4, /Tabs 1.5; PDF/UA-1 is built on 1.7.
   pdf->pdf_version = HPDF_VER_17;
+  return tree;
+}
+
+std::vector<std::pair<std::uint32_t, std::string>> StructureTree::objects(std::uint32_t first) const {
+  auto number = [&](std::size_t element) { return first + static_cast<std::uint64_t>(element); };
+  std::vector<std::pair<std::uint32_t, std::string>> out;
+  out.reserve(elements.size() + 1);
+
+  std::string body = "<</Type/StructTreeRoot/K ";
+  append_ref(body, number(0));
+  body += "/ParentTree<</Nums[";
+  for (const auto& [key, by_mcid] : page_entries) {
+    append_uint(body, static_cast<std::uint64_t>(key));
+    body += '[';
+    for (std::size_t k = 0; k < by_mcid.size(); ++k) {
+      if (k > 0) body += ' ';
+      append_ref(body, number(by_mcid[k]));
+    }
+    body += "]\n";
+  }
+  for (const auto& [key, element] : annotation_entries) {
+    append_uint(body, static_cast<std::uint64_t>(key));
+    body += ' ';
+    append_ref(body, number(element));
+    body += '\n';
+  }
+  body += "]>>/ParentTreeNextKey ";
+  append_uint(body, static_cast<std::uint64_t>(next_key));
+  body += ">>";
+  out.emplace_back(root, std::move(body));
+
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const Element& e = elements[i];
+    body.clear();
+    body += "<</S/";
+    body += e.type;
+    body += "/P ";
+    append_ref(body, e.parent == kRoot ? root : number(e.parent));
+    body += e.attributes;
+    if (!e.mcids.empty()) {
+      body += "/Pg ";
+      append_ref(body, e.page);
+    }
+    const std::size_t count = e.mcids.size() + e.kids.size();
+    if (count == 1 && !e.mcids.empty()) {
+      body += "/K ";
+      append_uint(body, e.mcids.front());
+    } else if (count > 0 || e.k_array) {
+      body += "/K[";
+      bool space = false;
+      for (std::uint32_t m : e.mcids) {
+        if (space) body += ' ';
+        append_uint(body, m);
+        space = true;
+      }
+      for (const Kid& kid : e.kids) {
+        if (space) body += ' ';
+        if (kid.kind == Kid::Element) {
+          append_ref(body, number(kid.value));
+        } else {
+          body += "<</Type/OBJR/Obj ";
+          append_ref(body, kid.value);
+          body += ">>";
+        }
+        space = true;
+      }
+      body += ']';
+    }
+    body += ">>";
+    out.emplace_back(static_cast<std::uint32_t>(number(i)), body);
+  }
+  return out;
 }
 
 }  // namespace plandeck::render_pdf::detail

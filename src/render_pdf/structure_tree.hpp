@@ -12,7 +12,9 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compose/deck.hpp"
@@ -47,7 +49,37 @@ struct TaggedPage {
   bool continues_slide = false;  // the same slide as the page before: the same Sect
 };
 
-// Writes the structure tree and marks the document as tagged, in language `lang` (BCP 47).
-void write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const std::string& lang);
+// The structure tree's objects, written as text by plandeck, not through libharu: about 700
+// small dictionaries that libharu would build, save and free one key at a time, and that
+// packing would then read back. Only the root is a libharu object (the catalog refers to it);
+// the elements are numbered after libharu's objects at packing time (pack_object_streams).
+struct StructureTree {
+  static constexpr std::size_t kRoot = static_cast<std::size_t>(-1);
+  struct Kid {
+    enum Kind { Element, Annotation } kind;
+    std::uint64_t value;  // an element index, or an annotation's object number (an OBJR)
+  };
+  struct Element {
+    const char* type = "P";
+    std::size_t parent = kRoot;     // an element index, or kRoot
+    std::uint32_t page = 0;         // /Pg: the object number of the page of its MCIDs
+    std::string attributes;         // "/A<<…>>" (table cells) or empty
+    std::vector<std::uint32_t> mcids;
+    std::vector<Kid> kids;          // after the MCIDs in /K
+    bool k_array = false;           // /K is an array even when empty (Document, Sect)
+  };
+  std::uint32_t root = 0;  // the object number of the StructTreeRoot (libharu's)
+  std::vector<Element> elements;  // [0]: the Document
+  std::vector<std::pair<int, std::vector<std::size_t>>> page_entries;  // parent tree: key, by MCID
+  std::vector<std::pair<int, std::size_t>> annotation_entries;          // parent tree: key, its Link
+  int next_key = 0;
+
+  // (object number, body): the root's and, numbered from `first`, the elements'.
+  std::vector<std::pair<std::uint32_t, std::string>> objects(std::uint32_t first) const;
+};
+
+// Writes the structure tree (the root's placeholder, /StructParents of pages, /StructParent and
+// /Contents of link annotations) and marks the document as tagged, in language `lang` (BCP 47).
+StructureTree write_structure_tree(Doc& doc, const std::vector<TaggedPage>& pages, const std::string& lang);
 
 }  // namespace plandeck::render_pdf::detail

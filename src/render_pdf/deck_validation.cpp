@@ -49,16 +49,25 @@ void check_numbers(std::initializer_list<double> values, const LazyName& where) 
   }
 }
 
-std::u32string decode_checked(const std::string& text, const LazyName& where) {
+// Calls `use` with each code point of `text`, which must be valid UTF-8 without control
+// characters.
+template <typename Use>
+void for_each_checked(const std::string& text, const LazyName& where, Use use) {
   std::size_t bad = 0;
   if (!utf8::is_valid(text, &bad)) throw Error(where() + ": invalid UTF-8 at byte " + std::to_string(bad));
-  std::u32string decoded = utf8::to_u32(text);
-  for (char32_t cp : decoded) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = utf8::next(text, i);
     if (cp < 0x20 || cp == 0x7F) {
       throw Error(where() + ": control character " + utf8::describe(cp) +
                   " cannot be drawn");
     }
+    use(cp);
   }
+}
+
+std::u32string decode_checked(const std::string& text, const LazyName& where) {
+  std::u32string decoded;
+  for_each_checked(text, where, [&decoded](char32_t cp) { decoded += cp; });
   return decoded;
 }
 
@@ -85,6 +94,7 @@ Collected validate_and_collect(const compose::Deck& deck) {
     c.slot_of_font.push_back(it->second);
   }
 
+  std::vector<std::vector<bool>> seen_bmp(c.slots.size(), std::vector<bool>(0x10000, false));
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {
     const auto& page = deck.pages[p];
     for (std::size_t s = 0; s < page.shapes.size(); ++s) {
@@ -122,9 +132,15 @@ Collected validate_and_collect(const compose::Deck& deck) {
                       std::to_string(deck.fonts.size()) + " font(s)");
         }
         FontSlot& slot = c.slots[c.slot_of_font[t->font]];
-        for (char32_t cp : decode_checked(t->text, where)) {
-          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, where());
-        }
+        std::vector<bool>& seen = seen_bmp[c.slot_of_font[t->font]];
+        for_each_checked(t->text, where, [&, p = p, s = s](char32_t cp) {
+          // Most characters repeat: a BMP bitmap answers "seen" without searching the set.
+          if (cp < 0x10000) {
+            if (seen[cp]) return;
+            seen[cp] = true;
+          }
+          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, std::pair{p, s});
+        });
       }
     }
     for (std::size_t k = 0; k < page.links.size(); ++k) {

@@ -18,9 +18,6 @@ namespace {
 // streams stay moderate (an 18-slide tagged deck has about 1,000 objects, 60 KB of text);
 // the more small dictionaries deflate together, the smaller they get.
 constexpr std::size_t kObjectsPerStream = 1000;
-// The compression of the object streams and of the cross-reference stream: small, regular
-// text, like ToUnicode maps.
-constexpr int kObjectStreamLevel = kCmapLevel;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -68,9 +65,9 @@ void put_be(std::string& out, std::uint64_t v, int bytes) {
   for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
-std::string deflated(Deflater& deflater, const std::string& data) {
+std::string deflated(Deflater& deflater, const std::string& data, int level) {
   const std::vector<unsigned char> packed =
-      deflater.deflate(reinterpret_cast<const unsigned char*>(data.data()), data.size(), kObjectStreamLevel);
+      deflater.deflate(reinterpret_cast<const unsigned char*>(data.data()), data.size(), level);
   return std::string(packed.begin(), packed.end());
 }
 
@@ -313,7 +310,7 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
       xref[packed[i]->number] = {2, stream_number, i - from};
     }
     header.back() = '\n';
-    const std::string data = deflated(deflater, header + bodies);
+    const std::string data = deflated(deflater, header + bodies, kObjectStreamLevel);
     xref.push_back({1, out.size(), 0});
     out += std::to_string(stream_number) + " 0 obj\n<<\n/Type /ObjStm\n/N " + std::to_string(to - from) +
            "\n/First " + std::to_string(header.size()) + "\n/Filter /FlateDecode\n/Length " +
@@ -346,7 +343,7 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
     for (std::size_t k = 0; k < kRow; ++k) table += static_cast<char>(static_cast<unsigned char>(row[k] - above[k]));
     above = row;
   }
-  const std::string data = deflated(deflater, table);
+  const std::string data = deflated(deflater, table, kXrefStreamLevel);
   out += std::to_string(xref_number) + " 0 obj\n<<\n/Type /XRef\n/Size " + std::to_string(next) +
          "\n/W [ 1 4 2 ]\n" + std::string(trim(p.trailer_without_size)) +
          "\n/Filter /FlateDecode\n/DecodeParms << /Columns 7 /Predictor 12 >>\n/Length " +

@@ -32,7 +32,9 @@ std::string shape_name(std::size_t page, std::size_t shape, const compose::Shape
 struct FontSlot {
   std::string path;
   std::set<char32_t> code_points;
-  std::map<char32_t, std::string> first_use;   // code point -> where it is first drawn
+  // code point -> the shape that first draws it (page index, shape index); named with
+  // shape_name only for an error.
+  std::map<char32_t, std::pair<std::size_t, std::size_t>> first_use;
   HPDF_Dict font = nullptr;                    // the Type0 font dictionary
   std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
   // glyph_of for the Basic Multilingual Plane as a table (0: not in the font; glyph 0 is never

@@ -82,7 +82,7 @@ std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
   }
 }
 
-void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
+void load_font(Doc& doc, const Deck& deck, detail::Deflater& deflater, FontSlot& slot,
                std::set<std::string>& used_tags) {
   std::vector<char32_t> cps(slot.code_points.begin(), slot.code_points.end());
   detail::SubsetFont sub = detail::subset_font(slot.path, cps);
@@ -93,7 +93,8 @@ void load_font(Doc& doc, detail::Deflater& deflater, FontSlot& slot,
       msg += utf8::describe(sub.missing[i]);
     }
     if (sub.missing.size() > 5) msg += " and " + std::to_string(sub.missing.size() - 5) + " more";
-    msg += "; first used at " + slot.first_use[sub.missing.front()];
+    const auto [page, shape] = slot.first_use.at(sub.missing.front());
+    msg += "; first used at " + detail::shape_name(page, shape, deck.pages[page].shapes[shape]);
     throw Error(msg);
   }
   // One ToUnicode entry per glyph: when several code points share a glyph, the lowest one.
@@ -221,7 +222,7 @@ std::string render_pdf(const Deck& deck, const PdfOptions& options) {
   std::set<std::string> used_tags;
   detail::Deflater deflater;
   for (auto& slot : fonts.slots) {
-    if (!slot.code_points.empty()) load_font(doc, deflater, slot, used_tags);
+    if (!slot.code_points.empty()) load_font(doc, deck, deflater, slot, used_tags);
   }
   std::vector<const FontSlot*> font_by_index;
   for (std::size_t i = 0; i < deck.fonts.size(); ++i) {

@@ -195,6 +195,7 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
   }
   Parsed& p = *parsed;
   std::vector<std::pair<std::uint32_t, std::string>> extra;
+  std::size_t added_count = 0;  // new objects, at the end of p.objects
   if (added) extra = added(p.size);
   for (const auto& [number, body] : extra) {
     if (number < p.size) {
@@ -210,6 +211,7 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
       o.body = o.dict = body;
       p.objects.push_back(o);
       ++p.size;
+      ++added_count;
     } else {
       throw Error("internal error: added object " + std::to_string(number) + " is not numbered in sequence");
     }
@@ -227,7 +229,11 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
   for (Object& o : p.objects) by_number[o.number] = &o;
   std::vector<int> references(p.size, 0);
   count_references(p.trailer_without_size, references);
-  for (const Object& o : p.objects) count_references(o.dict, references);
+  // Only libharu's objects: the counts decide whether a length object (a bare integer that
+  // libharu wrote for a stream) can go, and added objects never refer to one (the structure
+  // tree refers to its own elements, pages and annotations).
+  const std::size_t added_from = p.objects.size() - added_count;
+  for (std::size_t i = 0; i < added_from; ++i) count_references(p.objects[i].dict, references);
 
   // Stream lengths in place: "/Length N 0 R" where object N is a bare integer, or the
   // length of the kept data.

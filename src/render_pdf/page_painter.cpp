@@ -19,13 +19,12 @@ namespace utf8 = text::utf8;
 using compose::Color;
 
 void FontSlot::index_glyphs() {
-  char32_t end = 0;  // one past the highest BMP code point with a glyph
+  bmp_blocks.assign(256, {});
   for (const auto& [cp, gid] : glyph_of) {
-    if (cp < 0x10000) end = cp + 1;
-  }
-  bmp_glyph.assign(end, 0);
-  for (const auto& [cp, gid] : glyph_of) {
-    if (cp < end) bmp_glyph[cp] = gid;
+    if (cp >= 0x10000) break;  // ascending: the rest is above the BMP too
+    auto& block = bmp_blocks[cp >> 8];
+    if (block.empty()) block.assign(256, 0);
+    block[cp & 0xFF] = gid;
   }
 }
 

@@ -37,17 +37,21 @@ struct FontSlot {
   std::map<char32_t, std::pair<std::size_t, std::size_t>> first_use;
   HPDF_Dict font = nullptr;                    // the Type0 font dictionary
   std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
-  // glyph_of for the Basic Multilingual Plane as a table (0: not in the font; glyph 0 is never
-  // used), indexed by code point: the painter looks up every character drawn.
-  std::vector<std::uint16_t> bmp_glyph;
+  // glyph_of for the Basic Multilingual Plane as a two-level table (blocks of 256 code points,
+  // only those used; 0: not in the font, glyph 0 is never used): the painter looks up every
+  // character drawn.
+  std::vector<std::vector<std::uint16_t>> bmp_blocks;
 
   // The glyph of `cp`, or 0 when the font does not have it.
   std::uint16_t glyph(char32_t cp) const {
-    if (cp < bmp_glyph.size()) return bmp_glyph[cp];
+    if (cp < 0x10000) {
+      const std::size_t block = cp >> 8;
+      return block < bmp_blocks.size() && !bmp_blocks[block].empty() ? bmp_blocks[block][cp & 0xFF] : 0;
+    }
     const auto it = glyph_of.find(cp);
     return it == glyph_of.end() ? 0 : it->second;
   }
-  // Fills bmp_glyph from glyph_of.
+  // Fills bmp_blocks from glyph_of.
   void index_glyphs();
 };
 

@@ -35,12 +35,16 @@ std::vector<unsigned char> Deflater::deflate(const unsigned char* data, std::siz
     by_level_[index] = libdeflate_alloc_compressor(level);
     if (by_level_[index] == nullptr) throw Error("out of memory for a compressor");
   }
-  std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(by_level_[index], size));
-  const std::size_t n =
-      libdeflate_zlib_compress(by_level_[index], data, size, packed.data(), packed.size());
+  // Into a scratch buffer kept across calls (a vector sized to the bound would be zeroed
+  // first, as large as the input), then copied out at its packed size.
+  const std::size_t bound = libdeflate_zlib_compress_bound(by_level_[index], size);
+  if (scratch_size_ < bound) {
+    scratch_.reset(new unsigned char[bound]);
+    scratch_size_ = bound;
+  }
+  const std::size_t n = libdeflate_zlib_compress(by_level_[index], data, size, scratch_.get(), bound);
   if (n == 0) throw Error("libdeflate could not compress a stream");
-  packed.resize(n);
-  return packed;
+  return std::vector<unsigned char>(scratch_.get(), scratch_.get() + n);
 }
 
 void set_deflated_stream(Doc& doc, Deflater& deflater, HPDF_Dict dict, const unsigned char* data,

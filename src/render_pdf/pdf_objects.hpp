@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ class Deflater {
 
  private:
   std::array<libdeflate_compressor*, 13> by_level_{};
+  std::unique_ptr<unsigned char[]> scratch_;  // deflate's output before it is copied out
+  std::size_t scratch_size_ = 0;
   std::map<std::uint32_t, std::vector<unsigned char>> kept_;
 };
 

@@ -66,10 +66,20 @@ using detail::page_name;
 std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
                                std::set<std::string>& used) {
   std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char b : data) {
-    h ^= b;
-    h *= 1099511628211ULL;
+  constexpr std::uint64_t kPrime = 1099511628211ULL;
+  // Eight bytes per turn of the loop: the same hash, a third of the loop overhead.
+  std::size_t at = 0;
+  for (; at + 8 <= data.size(); at += 8) {
+    h = (h ^ data[at]) * kPrime;
+    h = (h ^ data[at + 1]) * kPrime;
+    h = (h ^ data[at + 2]) * kPrime;
+    h = (h ^ data[at + 3]) * kPrime;
+    h = (h ^ data[at + 4]) * kPrime;
+    h = (h ^ data[at + 5]) * kPrime;
+    h = (h ^ data[at + 6]) * kPrime;
+    h = (h ^ data[at + 7]) * kPrime;
   }
+  for (; at < data.size(); ++at) h = (h ^ data[at]) * kPrime;
   for (;;) {
     std::array<char, 7> tag{};
     std::uint64_t v = h;

@@ -2,11 +2,13 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "text/utf8.hpp"
 
@@ -95,6 +97,7 @@ Collected validate_and_collect(const compose::Deck& deck) {
   }
 
   std::vector<std::vector<bool>> seen_bmp(c.slots.size(), std::vector<bool>(0x10000, false));
+  std::vector<std::set<char32_t>> seen_above_bmp(c.slots.size());
   for (std::size_t p = 0; p < deck.pages.size(); ++p) {
     const auto& page = deck.pages[p];
     for (std::size_t s = 0; s < page.shapes.size(); ++s) {
@@ -133,13 +136,17 @@ Collected validate_and_collect(const compose::Deck& deck) {
         }
         FontSlot& slot = c.slots[c.slot_of_font[t->font]];
         std::vector<bool>& seen = seen_bmp[c.slot_of_font[t->font]];
+        std::set<char32_t>& seen_above = seen_above_bmp[c.slot_of_font[t->font]];
         for_each_checked(t->text, where, [&, p = p, s = s](char32_t cp) {
-          // Most characters repeat: a BMP bitmap answers "seen" without searching the set.
+          // Most characters repeat: a BMP bitmap answers "seen" without searching a set.
           if (cp < 0x10000) {
             if (seen[cp]) return;
             seen[cp] = true;
+          } else if (!seen_above.insert(cp).second) {
+            return;
           }
-          if (slot.code_points.insert(cp).second) slot.first_use.emplace(cp, std::pair{p, s});
+          slot.code_points.push_back(cp);
+          slot.first_use.emplace_back(p, s);
         });
       }
     }
@@ -152,6 +159,23 @@ Collected validate_and_collect(const compose::Deck& deck) {
                     " but the deck has " + std::to_string(deck.pages.size()) + " page(s)");
       }
     }
+  }
+  // Code points ascending, each with where it is first drawn.
+  for (FontSlot& slot : c.slots) {
+    std::vector<std::size_t> order(slot.code_points.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&slot](std::size_t a, std::size_t b) { return slot.code_points[a] < slot.code_points[b]; });
+    std::vector<char32_t> code_points;
+    std::vector<std::pair<std::size_t, std::size_t>> first_use;
+    code_points.reserve(order.size());
+    first_use.reserve(order.size());
+    for (std::size_t i : order) {
+      code_points.push_back(slot.code_points[i]);
+      first_use.push_back(slot.first_use[i]);
+    }
+    slot.code_points = std::move(code_points);
+    slot.first_use = std::move(first_use);
   }
   return c;
 }

@@ -194,10 +194,12 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
     return input;
   }
   Parsed& p = *parsed;
-  std::vector<std::pair<std::uint32_t, std::string>> extra;
+  TextObjects extra;
   std::size_t added_count = 0;  // new objects, at the end of p.objects
   if (added) extra = added(p.size);
-  for (const auto& [number, body] : extra) {
+  for (const TextObjects::Entry& e : extra.entries) {
+    const std::uint32_t number = e.number;
+    const std::string_view body = std::string_view(extra.text).substr(e.offset, e.size);
     if (number < p.size) {
       const auto it = std::find_if(p.objects.begin(), p.objects.end(),
                                    [n = number](const Object& o) { return o.number == n; });

@@ -26,9 +26,19 @@ namespace plandeck::render_pdf::detail {
 //
 // `added`, when given, makes objects plandeck writes as text itself (the structure tree,
 // structure_tree.hpp): called with the first number after libharu's objects, it returns
-// (number, body) pairs, numbered from there on consecutively, or naming an object libharu
-// wrote whose body it replaces (a placeholder that other objects already refer to).
-using AddedObjects = std::function<std::vector<std::pair<std::uint32_t, std::string>>(std::uint32_t first)>;
+// their bodies, numbered from there on consecutively, or naming an object libharu wrote
+// whose body it replaces (a placeholder that other objects already refer to).
+struct TextObjects {
+  struct Entry {
+    std::uint32_t number = 0;
+    std::size_t offset = 0, size = 0;  // the body: text.substr(offset, size)
+  };
+  std::string text;  // the bodies, one after another (one buffer, not a string each)
+  std::vector<Entry> entries;
+
+  void add(std::uint32_t number, std::size_t offset) { entries.push_back({number, offset, text.size() - offset}); }
+};
+using AddedObjects = std::function<TextObjects(std::uint32_t first)>;
 std::string pack_object_streams(const std::string& pdf, Deflater& deflater, const AddedObjects& added = {});
 
 }  // namespace plandeck::render_pdf::detail

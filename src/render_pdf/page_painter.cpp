@@ -114,12 +114,6 @@ void append_number(std::string& out, double v) {
   out += s;
 }
 
-void append_hex4(std::string& out, std::uint16_t v) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  const char hex[4] = {kDigits[v >> 12], kDigits[(v >> 8) & 0xF], kDigits[(v >> 4) & 0xF], kDigits[v & 0xF]};
-  out.append(hex, 4);
-}
-
 // A shape that puts no mark on the page (it needs no marked-content sequence).
 bool draws_nothing(const compose::Shape& shape) {
   if (const auto* rc = std::get_if<compose::Rect>(&shape)) return !rc->fill && !rc->stroke;
@@ -344,12 +338,23 @@ void Painter::draw_one(const compose::TextRun& t) {
   ops_ += ' ';
   append_number(ops_, h_ - t.y);
   ops_ += " Td\n<";
+  // Four hex digits per character, written in place: room for the most characters the
+  // text's bytes can hold, cut back to what was written.
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  const std::size_t start = ops_.size();
+  ops_.resize(start + 4 * t.text.size());
+  char* out = ops_.data() + start;
   for (std::size_t i = 0; i < t.text.size();) {
     const char32_t cp = utf8::next(t.text, i);
     const std::uint16_t gid = font->glyph(cp);
     if (gid == 0) doc_.check(false, where() + ": " + utf8::describe(cp) + " not in font");
-    append_hex4(ops_, gid);
+    out[0] = kDigits[gid >> 12];
+    out[1] = kDigits[(gid >> 8) & 0xF];
+    out[2] = kDigits[(gid >> 4) & 0xF];
+    out[3] = kDigits[gid & 0xF];
+    out += 4;
   }
+  ops_.resize(static_cast<std::size_t>(out - ops_.data()));
   ops_ += "> Tj\nET\n";
 }
 

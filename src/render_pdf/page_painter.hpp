@@ -31,10 +31,10 @@ std::string shape_name(std::size_t page, std::size_t shape, const compose::Shape
 // One font file as loaded into the PDF (deck fonts with the same path share one).
 struct FontSlot {
   std::string path;
-  std::set<char32_t> code_points;
-  // code point -> the shape that first draws it (page index, shape index); named with
-  // shape_name only for an error.
-  std::map<char32_t, std::pair<std::size_t, std::size_t>> first_use;
+  std::vector<char32_t> code_points;  // drawn with this font: ascending, each once
+  // By code point (parallel to code_points): the shape that first draws it (page index,
+  // shape index), named with shape_name only for an error.
+  std::vector<std::pair<std::size_t, std::size_t>> first_use;
   HPDF_Dict font = nullptr;                    // the Type0 font dictionary
   std::map<char32_t, std::uint16_t> glyph_of;  // code point -> glyph id (= CID) in the subset
   // glyph_of for the Basic Multilingual Plane as a two-level table (blocks of 256 code points,

@@ -94,8 +94,7 @@ std::array<char, 7> subset_tag(const std::vector<unsigned char>& data,
 
 void load_font(Doc& doc, const Deck& deck, detail::Deflater& deflater, FontSlot& slot,
                std::set<std::string>& used_tags) {
-  std::vector<char32_t> cps(slot.code_points.begin(), slot.code_points.end());
-  detail::SubsetFont sub = detail::subset_font(slot.path, cps);
+  detail::SubsetFont sub = detail::subset_font(slot.path, slot.code_points);
   if (!sub.missing.empty()) {
     std::string msg = "font " + slot.path + " has no glyph for ";
     for (std::size_t i = 0; i < sub.missing.size() && i < 5; ++i) {
@@ -103,7 +102,8 @@ void load_font(Doc& doc, const Deck& deck, detail::Deflater& deflater, FontSlot&
       msg += utf8::describe(sub.missing[i]);
     }
     if (sub.missing.size() > 5) msg += " and " + std::to_string(sub.missing.size() - 5) + " more";
-    const auto [page, shape] = slot.first_use.at(sub.missing.front());
+    const auto first = std::lower_bound(slot.code_points.begin(), slot.code_points.end(), sub.missing.front());
+    const auto [page, shape] = slot.first_use.at(static_cast<std::size_t>(first - slot.code_points.begin()));
     msg += "; first used at " + detail::shape_name(page, shape, deck.pages[page].shapes[shape]);
     throw Error(msg);
   }

@@ -244,12 +244,15 @@ StructureTree write_structure_tree(Doc& doc, const std::vector<TaggedPage>& page
   return tree;
 }
 
-std::vector<std::pair<std::uint32_t, std::string>> StructureTree::objects(std::uint32_t first) const {
+TextObjects StructureTree::objects(std::uint32_t first) const {
   auto number = [&](std::size_t element) { return first + static_cast<std::uint64_t>(element); };
-  std::vector<std::pair<std::uint32_t, std::string>> out;
-  out.reserve(elements.size() + 1);
+  TextObjects out;
+  out.entries.reserve(elements.size() + 1);
+  out.text.reserve(64 * (elements.size() + 1));
+  std::string& body = out.text;
+  std::size_t start = 0;
 
-  std::string body = "<</Type/StructTreeRoot/K ";
+  body += "<</Type/StructTreeRoot/K ";
   append_ref(body, number(0));
   body += "/ParentTree<</Nums[";
   for (const auto& [key, by_mcid] : page_entries) {
@@ -270,11 +273,11 @@ std::vector<std::pair<std::uint32_t, std::string>> StructureTree::objects(std::u
   body += "]>>/ParentTreeNextKey ";
   append_uint(body, static_cast<std::uint64_t>(next_key));
   body += ">>";
-  out.emplace_back(root, std::move(body));
+  out.add(root, start);
 
   for (std::size_t i = 0; i < elements.size(); ++i) {
     const Element& e = elements[i];
-    body.clear();
+    start = body.size();
     body += "<</S/";
     body += e.type;
     body += "/P ";
@@ -310,7 +313,7 @@ std::vector<std::pair<std::uint32_t, std::string>> StructureTree::objects(std::u
       body += ']';
     }
     body += ">>";
-    out.emplace_back(static_cast<std::uint32_t>(number(i)), body);
+    out.add(static_cast<std::uint32_t>(number(i)), start);
   }
   return out;
 }

@@ -19,6 +19,7 @@
 
 #include "compose/deck.hpp"
 #include "render_pdf/hpdf_session.hpp"
+#include "render_pdf/object_streams.hpp"
 #include "render_pdf/page_painter.hpp"
 
 namespace plandeck::render_pdf::detail {
@@ -74,8 +75,8 @@ struct StructureTree {
   std::vector<std::pair<int, std::size_t>> annotation_entries;          // parent tree: key, its Link
   int next_key = 0;
 
-  // (object number, body): the root's and, numbered from `first`, the elements'.
-  std::vector<std::pair<std::uint32_t, std::string>> objects(std::uint32_t first) const;
+  // The root's body and, numbered from `first`, the elements'.
+  TextObjects objects(std::uint32_t first) const;
 };
 
 // Writes the structure tree (the root's placeholder, /StructParents of pages, /StructParent and

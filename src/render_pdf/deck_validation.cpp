@@ -23,6 +23,12 @@ bool finite(double v) {
   return std::isfinite(v);
 }
 
+struct ShapeAt {
+  std::size_t page, index;
+  const compose::Shape& shape;
+  std::string name() const { return shape_name(page, index, shape); }
+};
+
 // What an error names ("page 3, shape 12 ..."), made only when it is needed: a deck has
 // thousands of shapes, and building every name up front cost more than the checks.
 class LazyName {
@@ -102,8 +108,11 @@ Collected validate_and_collect(const compose::Deck& deck) {
     const auto& page = deck.pages[p];
     for (std::size_t s = 0; s < page.shapes.size(); ++s) {
       const auto& shape = page.shapes[s];
+      // One reference for the name's lambda: small enough for std::function to keep without
+      // allocating (three references were a heap allocation per shape).
+      const ShapeAt at{p, s, shape};
       if (const auto* r = std::get_if<compose::Rect>(&shape)) {
-        const LazyName where([&] { return shape_name(p, s, shape); });
+        const LazyName where([&at] { return at.name(); });
         check_numbers({r->x, r->y, r->w, r->h, r->line_width, r->radius}, where);
         if (r->fill) check_color(*r->fill, where);
         if (r->stroke) check_color(*r->stroke, where);
@@ -111,7 +120,7 @@ Collected validate_and_collect(const compose::Deck& deck) {
           throw Error(where() + ": line width outside 0..100");
         }
       } else if (const auto* l = std::get_if<compose::Line>(&shape)) {
-        const LazyName where([&] { return shape_name(p, s, shape); });
+        const LazyName where([&at] { return at.name(); });
         check_numbers({l->x1, l->y1, l->x2, l->y2, l->width, l->dash}, where);
         check_color(l->color, where);
         if (l->width < 0 || l->width > HPDF_MAX_LINEWIDTH) {
@@ -119,12 +128,12 @@ Collected validate_and_collect(const compose::Deck& deck) {
         }
         if (l->dash < 0 || l->dash > 1000) throw Error(where() + ": dash length outside 0..1000");
       } else if (const auto* g = std::get_if<compose::Polygon>(&shape)) {
-        const LazyName where([&] { return shape_name(p, s, shape); });
+        const LazyName where([&at] { return at.name(); });
         if (g->points.size() < 3) throw Error(where() + ": a polygon needs at least 3 points");
         for (const auto& [x, y] : g->points) check_numbers({x, y}, where);
         check_color(g->fill, where);
       } else if (const auto* t = std::get_if<compose::TextRun>(&shape)) {
-        const LazyName where([&] { return shape_name(p, s, shape); });
+        const LazyName where([&at] { return at.name(); });
         check_numbers({t->x, t->y, t->size, t->width}, where);
         check_color(t->color, where);
         if (t->size <= 0 || t->size > HPDF_MAX_FONTSIZE) {

@@ -3,7 +3,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <hpdf_utils.h>
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "render_pdf/pdf_numbers.hpp"
 #include "text/utf8.hpp"
 
 namespace plandeck::render_pdf::detail {
@@ -59,61 +59,6 @@ HPDF_REAL r(double v) {
   return static_cast<HPDF_REAL>(v);
 }
 
-// A coordinate or size in content-stream syntax: at most 3 decimals (1/1000 pt), no exponent,
-// no trailing zeros, independent of the locale.
-void append_number(std::string& out, double v) {
-  // Fast path, exact: to_chars rounds the exact binary value to 3 decimals, i.e. to the
-  // integer nearest to v*1000. Below 2^33 the product in double is within half an ulp
-  // (2^-21, under 1e-6) of the exact one, so both have the same nearest integer unless they
-  // lie within 1e-6 of a half-integer; those few values take the slow path.
-  const double scaled = v * 1000;
-  if (std::fabs(scaled) < 8e9) {
-    const double whole = std::floor(scaled);
-    const double frac = scaled - whole;
-    if (std::fabs(frac - 0.5) > 1e-6) {
-      long long n = static_cast<long long>(whole) + (frac > 0.5 ? 1 : 0);
-      if (n == 0) {
-        out += '0';
-        return;
-      }
-      char buf[32];
-      char* end = buf + sizeof buf;
-      char* p = end;
-      const bool negative = n < 0;
-      unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-      unsigned long long ip = u / 1000;
-      unsigned fp = static_cast<unsigned>(u % 1000);
-      if (fp != 0) {  // up to 3 decimals, without trailing zeros
-        int digits = 3;
-        while (fp % 10 == 0) {
-          fp /= 10;
-          --digits;
-        }
-        for (int i = 0; i < digits; ++i) {
-          *--p = static_cast<char>('0' + fp % 10);
-          fp /= 10;
-        }
-        *--p = '.';
-      }
-      do {
-        *--p = static_cast<char>('0' + ip % 10);
-        ip /= 10;
-      } while (ip != 0);
-      if (negative) *--p = '-';
-      out.append(p, static_cast<std::size_t>(end - p));
-      return;
-    }
-  }
-  char buf[48];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-  char* end = res.ec == std::errc() ? res.ptr : buf;
-  while (end > buf && end[-1] == '0') --end;
-  if (end > buf && end[-1] == '.') --end;
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  if (s.empty() || s == "-0") s = "0";
-  out += s;
-}
-
 // A shape that puts no mark on the page (it needs no marked-content sequence).
 bool draws_nothing(const compose::Shape& shape) {
   if (const auto* rc = std::get_if<compose::Rect>(&shape)) return !rc->fill && !rc->stroke;
@@ -151,12 +96,10 @@ std::string Painter::where() const {
   return "drawing " + shape_name(page_index_, shape_index_, *shape_);
 }
 
-// A number as libharu's drawing calls write it: HPDF_FToA of the value as an HPDF_REAL
-// (float), in a buffer as large as theirs (HPDF_TMP_BUF_SIZ), so nothing is cut short.
+// A number as libharu's drawing calls write it (pdf_numbers.hpp), from the value as an
+// HPDF_REAL (float) like their parameters.
 void Painter::number(double v) {
-  char buf[HPDF_TMP_BUF_SIZ];
-  const char* end = HPDF_FToA(buf, r(v), buf + sizeof buf - 1);
-  ops_.append(buf, static_cast<std::size_t>(end - buf));
+  append_hpdf_real(ops_, r(v));
 }
 
 void Painter::open_mark(const Mark& mark) {
@@ -203,10 +146,9 @@ void Painter::stroke_color(const Color& c) {
 
 void Painter::line_width(double w) {
   if (width_ && *width_ == w) return;
-  // HPDF_Stream_WriteReal's buffer: HPDF_REAL_LEN characters at most.
-  char buf[HPDF_REAL_LEN + 1];
-  const char* end = HPDF_FToA(buf, r(w), buf + HPDF_REAL_LEN);
-  ops_.append(buf, static_cast<std::size_t>(end - buf));
+  // HPDF_Page_SetLineWidth writes through HPDF_Stream_WriteReal, whose buffer holds 12
+  // characters: the longest number HPDF_FToA writes ("-32767.99999"), so none is cut.
+  number(w);
   ops_ += " w\n";
   width_ = w;
 }
@@ -329,14 +271,14 @@ void Painter::draw_one(const compose::TextRun& t) {
     ops_ += '/';
     ops_ += name;
     ops_ += ' ';
-    append_number(ops_, t.size);
+    append_fixed3(ops_, t.size);
     ops_ += " Tf\n";
     font_index_ = t.font;
     font_size_ = t.size;
   }
-  append_number(ops_, t.x);
+  append_fixed3(ops_, t.x);
   ops_ += ' ';
-  append_number(ops_, h_ - t.y);
+  append_fixed3(ops_, h_ - t.y);
   ops_ += " Td\n<";
   // Four hex digits per character, written in place: room for the most characters the
   // text's bytes can hold, cut back to what was written.

@@ -3,6 +3,7 @@
 // (font_objects.hpp). The packed file is checked with qpdf, an independent reader.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,61 @@ TEST_CASE("objects that are not streams go into an object stream, and qpdf reads
   // Deterministic: the same input gives the same bytes.
   Deflater other;
   CHECK(pack_object_streams(classic_pdf(), other) == packed);
+}
+
+TEST_CASE("added objects replace a placeholder and are numbered after libharu's", "[render_pdf][packing]") {
+  // The info dictionary (7) is the placeholder; two objects follow libharu's seven, the
+  // first referring to the second and to the page.
+  std::uint32_t asked = 0;
+  const render_pdf::detail::AddedObjects added = [&asked](std::uint32_t first) {
+    asked = first;
+    render_pdf::detail::TextObjects t;
+    std::size_t at = t.text.size();
+    t.text += "<</Title(replaced)/Extra " + std::to_string(first) + " 0 R>>";
+    t.add(7, at);
+    at = t.text.size();
+    t.text += "<</Next " + std::to_string(first + 1) + " 0 R/Pg 3 0 R>>";
+    t.add(first, at);
+    at = t.text.size();
+    t.text += "(last)";
+    t.add(first + 1, at);
+    return t;
+  };
+  Deflater deflater;
+  const std::string packed = pack_object_streams(classic_pdf(), deflater, added);
+  CHECK(asked == 8);  // the classic file's /Size
+  const std::string dir = testing::scratch_dir("pdf_packing_added");
+  const std::string path = dir + "/added.pdf";
+  testing::write_file(path, packed);
+  const std::string check = qpdf({"--check"}, path);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+  CHECK(check.find("WARNING") == std::string::npos);
+  CHECK(qpdf({"--show-object=7"}, path).find("(replaced)") != std::string::npos);
+  CHECK(qpdf({"--show-object=8"}, path).find("/Pg 3 0 R") != std::string::npos);
+  CHECK(qpdf({"--show-object=9"}, path) == "(last)\n");
+  const std::string xref = qpdf({"--show-xref"}, path);
+  for (const char* n : {"7/0", "8/0", "9/0"}) {
+    INFO(n);
+    CHECK(xref.find(std::string(n) + ": compressed") != std::string::npos);
+  }
+
+  // Out of sequence, or replacing a stream: an internal error, never a silently wrong file.
+  const render_pdf::detail::AddedObjects gap = [](std::uint32_t first) {
+    render_pdf::detail::TextObjects t;
+    t.text = "1";
+    t.add(first + 1, 0);
+    return t;
+  };
+  CHECK_THROWS(pack_object_streams(classic_pdf(), deflater, gap));
+  const render_pdf::detail::AddedObjects stream = [](std::uint32_t) {
+    render_pdf::detail::TextObjects t;
+    t.text = "1";
+    t.add(4, 0);
+    return t;
+  };
+  CHECK_THROWS(pack_object_streams(classic_pdf(), deflater, stream));
+  // A file it cannot read while objects are to be added: an error too.
+  CHECK_THROWS(pack_object_streams("not a pdf", deflater, added));
 }
 
 TEST_CASE("a file not laid out as libharu saves is returned unchanged", "[render_pdf][packing]") {

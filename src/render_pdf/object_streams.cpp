@@ -61,6 +61,12 @@ void count_references(std::string_view text, std::vector<int>& counts) {
   }
 }
 
+void append_decimal(std::string& out, std::uint64_t v) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+}
+
 void put_be(std::string& out, std::uint64_t v, int bytes) {
   for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
@@ -311,8 +317,15 @@ std::string pack_object_streams(const std::string& input, Deflater& deflater, co
     const std::size_t to = std::min(packed.size(), from + kObjectsPerStream);
     const std::uint32_t stream_number = next++;
     std::string header, bodies;
+    std::size_t body_bytes = 0;
+    for (std::size_t i = from; i < to; ++i) body_bytes += packed[i]->body.size() + 1;
+    header.reserve(16 * (to - from));
+    bodies.reserve(body_bytes);
     for (std::size_t i = from; i < to; ++i) {
-      header += std::to_string(packed[i]->number) + ' ' + std::to_string(bodies.size()) + ' ';
+      append_decimal(header, packed[i]->number);
+      header += ' ';
+      append_decimal(header, bodies.size());
+      header += ' ';
       bodies += packed[i]->body;
       bodies += '\n';
       xref[packed[i]->number] = {2, stream_number, i - from};

@@ -25,13 +25,14 @@ namespace plandeck::render_pdf::detail {
 //   ToUnicode maps (12 KB):                 5: +20 B,    -0.24 M
 //   page content (98 KB in 18 streams):     5: +120 B,   -0.2 M;  1: +1,830 B, -3.0 M
 //   object streams (56 KB):                 5: +179 B,   -0.66 M; 1: +2,425 B, -2.9 M
-//   cross-reference stream (7 KB):          3: -4 B,     -0.02 M
+//   cross-reference stream (7 KB):          5: -1 B (3 saves 3 B more but needs a compressor
+//                                           of its own, which costs what it saves)
 // Levels 10..12 (the near-optimal parser) save about 1 % at 3..6 times the instructions.
 constexpr int kFontProgramLevel = 4;
 constexpr int kCmapLevel = 5;
 constexpr int kContentLevel = 5;
 constexpr int kObjectStreamLevel = 5;
-constexpr int kXrefStreamLevel = 3;
+constexpr int kXrefStreamLevel = 5;
 
 // Compressors (zlib format, libdeflate) for one document, one per level, made on first use.
 // libdeflate instead of zlib: about three times fewer instructions for the same level and

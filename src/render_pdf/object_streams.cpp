@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "render_pdf/pdf_numbers.hpp"
 #include "render_pdf/render_pdf.hpp"
 
 namespace plandeck::render_pdf::detail {
@@ -59,12 +60,6 @@ void count_references(std::string_view text, std::vector<int>& counts) {
     if (begin == at) continue;
     if (auto n = number(text.substr(begin, at - begin)); n && *n < counts.size()) ++counts[*n];
   }
-}
-
-void append_decimal(std::string& out, std::uint64_t v) {
-  char buf[24];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, res.ptr);
 }
 
 void put_be(std::string& out, std::uint64_t v, int bytes) {

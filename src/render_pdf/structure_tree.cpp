@@ -3,9 +3,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
-#include <charconv>
 #include <optional>
 
+#include "render_pdf/pdf_numbers.hpp"
 #include "render_pdf/pdf_objects.hpp"
 
 namespace plandeck::render_pdf::detail {
@@ -123,9 +123,7 @@ std::uint32_t object_number(Doc& doc, const void* obj) {
 }
 
 void append_uint(std::string& out, std::uint64_t v) {
-  char buf[24];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, res.ptr);
+  append_decimal(out, v);
 }
 
 // " 12 0 R" style reference, without the leading space.
@@ -207,6 +205,9 @@ StructureTree write_structure_tree(Doc& doc, const std::vector<TaggedPage>& page
   // The root is a libharu object (the catalog refers to it); packing replaces its body.
   HPDF_Dict root = indirect(doc, HPDF_Dict_New(pdf->mmgr), kWhat);
   tree.root = object_number(doc, root);
+  std::size_t node_count = 1;
+  for (const TaggedPage& tp : pages) node_count += tp.structure->nodes.size() + 1;
+  tree.elements.reserve(node_count);  // at most a Sect per page
   tree.elements.push_back({"Document", StructureTree::kRoot, 0, {}, {}, {}, true});
 
   std::optional<std::size_t> sect;

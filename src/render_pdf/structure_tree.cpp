@@ -88,11 +88,16 @@ PageStructure page_structure(const compose::Page& page, std::size_t page_index) 
   }
   // A node's text: its runs, with a space where one run ends well before the next begins
   // (a 目次 title and its page number) or the next starts a new line.
+  // Only the nodes that links cover need it (it becomes the annotation's /Contents).
   out.texts.resize(out.nodes.size());
+  std::vector<bool> linked(out.nodes.size(), false);
+  for (const compose::Link& link : page.links) {
+    if (link.node >= 0 && static_cast<std::size_t>(link.node) < linked.size()) linked[static_cast<std::size_t>(link.node)] = true;
+  }
   std::vector<const compose::TextRun*> last(out.nodes.size(), nullptr);
   for (std::size_t s = 0; s < page.shapes.size(); ++s) {
     const auto* run = std::get_if<compose::TextRun>(&page.shapes[s]);
-    if (run == nullptr || out.marks[s].node < 0) continue;
+    if (run == nullptr || out.marks[s].node < 0 || !linked[static_cast<std::size_t>(out.marks[s].node)]) continue;
     const auto node = static_cast<std::size_t>(out.marks[s].node);
     const compose::TextRun* before = last[node];
     if (before != nullptr && (before->y != run->y || run->x > before->x + before->width + run->size / 2)) {

@@ -29,7 +29,7 @@ namespace plandeck::render_pdf::detail {
 struct PageStructure {
   std::vector<compose::StructNode> nodes;
   std::vector<Mark> marks;         // by shape index
-  std::vector<std::string> texts;  // by node: the text of its runs, joined (a link's description)
+  std::vector<std::string> texts;  // by node a link covers: the text of its runs, joined (its description)
 };
 
 // Checks the page's nodes (parents listed before their children, runs and links pointing at

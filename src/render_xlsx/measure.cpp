@@ -1,6 +1,8 @@
 #include "render_xlsx/measure.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "render_xlsx/workbook.hpp"
 #include "text/font.hpp"
@@ -28,6 +30,7 @@ class EstimateMeasurer final : public text::Measurer {
 
 std::vector<text::StyledRun> styled(const std::vector<model::Run>& runs, bool all_strong) {
   std::vector<text::StyledRun> out;
+  out.reserve(runs.size());
   for (const auto& r : runs) {
     text::Normalized n = text::normalize(r.text);
     out.push_back({std::move(n.text), all_strong || r.strong ? text::kStrong : text::kRegular});
@@ -35,7 +38,25 @@ std::vector<text::StyledRun> styled(const std::vector<model::Run>& runs, bool al
   return out;
 }
 
+// What decides both measurements, and nothing else: per run its style as measured and its
+// text, length-prefixed so that no two different run lists give the same key.
+void memo_key(const std::vector<model::Run>& runs, bool all_strong, std::string& key) {
+  key.clear();
+  for (const auto& r : runs) {
+    const auto length = static_cast<std::uint32_t>(r.text.size());
+    key += all_strong || r.strong ? 'b' : 'r';
+    key.append(reinterpret_cast<const char*>(&length), sizeof length);
+    key += r.text;
+  }
+}
+
 }  // namespace
+
+struct TextMeasure::Measured {
+  std::vector<text::StyledRun> runs;  // normalised, styled as measured
+  double natural_width = -1;           // points; < 0 until asked
+  std::optional<text::PreparedParagraph> paragraph;  // made when a line count is first asked
+};
 
 struct TextMeasure::Fonts {
   std::vector<text::Font> regular, strong;
@@ -78,10 +99,21 @@ TextMeasure::TextMeasure(const WorkbookOptions& options)
 
 TextMeasure::~TextMeasure() = default;
 
-double TextMeasure::natural_width(const std::vector<model::Run>& runs, bool all_strong) const {
+TextMeasure::Measured& TextMeasure::measured(const std::vector<model::Run>& runs, bool all_strong) const {
+  memo_key(runs, all_strong, key_);
+  std::unique_ptr<Measured>& entry = memo_[key_];
+  if (!entry) {
+    entry = std::make_unique<Measured>();
+    entry->runs = styled(runs, all_strong);
+  }
+  return *entry;
+}
+
+double TextMeasure::natural_width(Measured& m) const {
+  if (m.natural_width >= 0) return m.natural_width;
   double widest = 0;
   double current = 0;
-  for (const auto& run : styled(runs, all_strong)) {
+  for (const auto& run : m.runs) {
     for (char32_t c : run.text) {
       if (c == U'\n') {
         widest = std::max(widest, current);
@@ -91,18 +123,19 @@ double TextMeasure::natural_width(const std::vector<model::Run>& runs, bool all_
       }
     }
   }
-  return std::max(widest, current);
+  m.natural_width = std::max(widest, current);
+  return m.natural_width;
 }
 
-int TextMeasure::line_count(const std::vector<model::Run>& runs, bool all_strong,
-                            double width_pt) const {
+int TextMeasure::line_count(Measured& m, double width_pt) const {
   text::LayoutOptions lo;
   lo.width_pt = width_pt;
   lo.size_pt = size_;
   lo.hanging = false;
-  // Only the count: the same greedy walk as a layout, without building its lines.
-  const text::PreparedParagraph paragraph(styled(runs, all_strong), *measurer_);
-  return std::max(1, paragraph.count(lo).lines);
+  // Only the count: the same greedy walk as a layout, without building its lines (and
+  // memoised by the paragraph for each width).
+  if (!m.paragraph) m.paragraph.emplace(m.runs, *measurer_);
+  return std::max(1, m.paragraph->count(lo).lines);
 }
 
 }  // namespace plandeck::render_xlsx

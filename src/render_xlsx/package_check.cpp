@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -189,67 +190,79 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 }  // namespace
 
+// One pass over the part. Text is skipped with memchr and a tag's inside with strcspn (both
+// vectorised in glibc), and the open elements are views into `xml`, so checking costs a few
+// instructions per byte and no allocation per element. strcspn stops at the terminating NUL
+// every std::string has, and at a NUL inside the part, which is passed over as an ordinary
+// byte.
 std::string xml_structure_problem(const std::string& xml) {
-  std::vector<std::string> open;
+  const std::string_view doc(xml);
+  const std::size_t size = doc.size();
+  // The first of " ' < > at or after `from`, or `size`.
+  auto tag_stop = [&](std::size_t from) {
+    for (;;) {
+      const std::size_t k = from + std::strcspn(xml.c_str() + from, "\"'<>");
+      if (k >= size || xml[k] != '\0') return std::min(k, size);
+      from = k + 1;  // a NUL inside the part
+    }
+  };
+  std::vector<std::string_view> open;
   bool root_seen = false, root_closed = false;
   std::size_t i = 0;
-  while (i < xml.size()) {
-    const std::size_t lt = xml.find('<', i);
-    const std::size_t text_end = lt == std::string::npos ? xml.size() : lt;
+  while (i < size) {
+    const std::size_t lt = doc.find('<', i);
+    const std::size_t text_end = lt == std::string_view::npos ? size : lt;
     if (open.empty()) {
       for (std::size_t k = i; k < text_end; ++k) {
-        if (!is_space(xml[k])) return root_seen ? "text after the root element" : "text before the root element";
+        if (!is_space(doc[k])) return root_seen ? "text after the root element" : "text before the root element";
       }
     }
-    if (lt == std::string::npos) break;
-    auto skip_to = [&](const char* terminator) {
-      const std::size_t end = xml.find(terminator, lt);
-      return end == std::string::npos ? end : end + std::strlen(terminator);
-    };
-    std::size_t next = std::string::npos;
-    if (xml.compare(lt, 2, "<?") == 0) {
-      next = skip_to("?>");
-    } else if (xml.compare(lt, 4, "<!--") == 0) {
-      next = skip_to("-->");
-    } else if (xml.compare(lt, 9, "<![CDATA[") == 0) {
-      if (open.empty()) return "character data outside the root element";
-      next = skip_to("]]>");
-    } else if (xml.compare(lt, 2, "<!") == 0) {
-      next = skip_to(">");
-    }
-    if (lt + 1 < xml.size() && (xml[lt + 1] == '?' || xml[lt + 1] == '!')) {
-      if (next == std::string::npos) return "cut short inside a declaration or comment";
+    if (lt == std::string_view::npos) break;
+    const char kind = lt + 1 < size ? doc[lt + 1] : '\0';
+    if (kind == '?' || kind == '!') {
+      auto skip_to = [&](std::string_view terminator) {
+        const std::size_t end = doc.find(terminator, lt);
+        return end == std::string_view::npos ? end : end + terminator.size();
+      };
+      std::size_t next = std::string_view::npos;
+      if (kind == '?') {
+        next = skip_to("?>");
+      } else if (doc.compare(lt, 4, "<!--") == 0) {
+        next = skip_to("-->");
+      } else if (doc.compare(lt, 9, "<![CDATA[") == 0) {
+        if (open.empty()) return "character data outside the root element";
+        next = skip_to("]]>");
+      } else {
+        next = skip_to(">");
+      }
+      if (next == std::string_view::npos) return "cut short inside a declaration or comment";
       i = next;
       continue;
     }
-    const bool closing = lt + 1 < xml.size() && xml[lt + 1] == '/';
+    const bool closing = kind == '/';
     std::size_t j = lt + (closing ? 2 : 1);
     const std::size_t name_at = j;
-    while (j < xml.size() && !is_space(xml[j]) && xml[j] != '/' && xml[j] != '>' && xml[j] != '<') ++j;
-    const std::string name = xml.substr(name_at, j - name_at);
-    char quote = 0;
-    for (; j < xml.size(); ++j) {
-      const char c = xml[j];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      } else if (c == '<') {
-        return "a tag is cut off";
-      }
+    while (j < size && !is_space(doc[j]) && doc[j] != '/' && doc[j] != '>' && doc[j] != '<') ++j;
+    const std::string_view name = doc.substr(name_at, j - name_at);
+    // To the tag's '>', over quoted attribute values (which may hold '<' and '>').
+    for (;;) {
+      j = tag_stop(j);
+      if (j >= size || doc[j] == '>') break;
+      if (doc[j] == '<') return "a tag is cut off";
+      const std::size_t quote_end = doc.find(doc[j], j + 1);
+      if (quote_end == std::string_view::npos) return "cut short inside a tag";
+      j = quote_end + 1;
     }
-    if (j >= xml.size()) return "cut short inside a tag";
+    if (j >= size) return "cut short inside a tag";
     if (name.empty()) return "a tag without a name";
     if (closing) {
-      if (open.empty() || open.back() != name) return "</" + name + "> closes nothing that is open";
+      if (open.empty() || open.back() != name) return "</" + std::string(name) + "> closes nothing that is open";
       open.pop_back();
       if (open.empty()) root_closed = true;
     } else {
-      if (root_closed) return "a second root element <" + name + ">";
+      if (root_closed) return "a second root element <" + std::string(name) + ">";
       root_seen = true;
-      if (xml[j - 1] != '/') {
+      if (doc[j - 1] != '/') {
         open.push_back(name);
       } else if (open.empty()) {
         root_closed = true;
@@ -258,7 +271,7 @@ std::string xml_structure_problem(const std::string& xml) {
     i = j + 1;
   }
   if (!root_seen) return "no element at all";
-  if (!open.empty()) return "cut short: <" + open.back() + "> is never closed";
+  if (!open.empty()) return "cut short: <" + std::string(open.back()) + "> is never closed";
   return "";
 }
 

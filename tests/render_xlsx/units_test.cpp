@@ -104,6 +104,42 @@ TEST_CASE("overlapping merges and bad text are rejected before the library sees 
   CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("U+0007"));
 }
 
+TEST_CASE("a cell written twice and Excel's text limits are found by the spec check", "[unit]") {
+  auto cell = [](std::uint32_t row, std::uint16_t col, std::vector<model::Run> runs) {
+    CellSpec c;
+    c.row = row;
+    c.col = col;
+    c.runs = std::move(runs);
+    return c;
+  };
+  WorkbookSpec wb;
+  SheetSpec s;
+  s.name = "表";
+  s.cells = {cell(0, 0, {{"a", false}}), cell(1, 2, {{"b", false}}), cell(0, 1, {{"c", false}})};
+  wb.sheets = {s};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  // The second cell at C2 is the one named, although a later cell has bad text.
+  wb.sheets[0].cells.push_back(cell(1, 2, {{"d", false}}));
+  wb.sheets[0].cells.push_back(cell(5, 0, {{"bell\a", false}}));
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("C2") && Catch::Contains("twice"));
+
+  // 32,767 UTF-16 units fit, counted over every run: 𠮟 (U+20B9F) takes two, あ one.
+  std::string kanji;
+  for (int i = 0; i < 16383; ++i) kanji += "\U00020B9F";
+  wb.sheets[0].cells = {cell(0, 0, {{kanji, false}, {"あ", true}})};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  wb.sheets[0].cells = {cell(0, 0, {{kanji, false}, {"あ", true}, {"a", false}})};
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("32,767"));
+  // A link target holds at most 255 units.
+  CellSpec link = cell(0, 0, {{"詳細", false}});
+  link.style = CellStyle::Link;
+  link.link = "'" + std::string(250, 'x') + "'!B5";
+  wb.sheets[0].cells = {link};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  wb.sheets[0].cells[0].link = "'" + std::string(249, 'x') + "\U00020B9F'!B5";  // 256 units
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("255"));
+}
+
 TEST_CASE("a mostly blank column stays narrow, and its one long text wraps instead", "[unit]") {
   const WorkbookOptions o = options();
   TextMeasure m(o);

@@ -54,8 +54,12 @@ void memo_key(const std::vector<model::Run>& runs, bool all_strong, std::string&
 
 struct TextMeasure::Measured {
   std::vector<text::StyledRun> runs;  // normalised, styled as measured
-  double natural_width = -1;           // points; < 0 until asked
-  std::optional<text::PreparedParagraph> paragraph;  // made when a line count is first asked
+  double natural_width = 0;            // points
+  // Whether the whole text is known to take one line at any measure of at least
+  // `one_line_units` (1/1000 em): see line_count().
+  bool one_line_when_fits = true;
+  long one_line_units = 0;
+  std::optional<text::PreparedParagraph> paragraph;  // made when a line count first needs it
 };
 
 struct TextMeasure::Fonts {
@@ -104,30 +108,44 @@ TextMeasure::Measured& TextMeasure::measured(const std::vector<model::Run>& runs
   std::unique_ptr<Measured>& entry = memo_[key_];
   if (!entry) {
     entry = std::make_unique<Measured>();
-    entry->runs = styled(runs, all_strong);
+    Measured& m = *entry;
+    m.runs = styled(runs, all_strong);
+    double widest = 0;
+    double current = 0;
+    for (const auto& run : m.runs) {
+      if (run.style != m.runs.front().style) m.one_line_when_fits = false;
+      for (char32_t c : run.text) {
+        if (c == U'\n') {
+          widest = std::max(widest, current);
+          current = 0;
+          m.one_line_when_fits = false;
+        } else {
+          const int w = measurer_->width(c, run.style);
+          current += w * size_ / 1000.0;
+          m.one_line_units += w;
+          if (w < 0) m.one_line_when_fits = false;
+        }
+      }
+    }
+    m.natural_width = std::max(widest, current);
   }
   return *entry;
 }
 
-double TextMeasure::natural_width(Measured& m) const {
-  if (m.natural_width >= 0) return m.natural_width;
-  double widest = 0;
-  double current = 0;
-  for (const auto& run : m.runs) {
-    for (char32_t c : run.text) {
-      if (c == U'\n') {
-        widest = std::max(widest, current);
-        current = 0;
-      } else {
-        current += measurer_->width(c, run.style) * size_ / 1000.0;
-      }
-    }
-  }
-  m.natural_width = std::max(widest, current);
-  return m.natural_width;
-}
+double TextMeasure::natural_width(Measured& m) const { return m.natural_width; }
 
 int TextMeasure::line_count(Measured& m, double width_pt) const {
+  // One line without laying the text out, when that is certain: in one style and without a
+  // hard break, the layout's single part ends at the text's end, and its first line takes
+  // all of it when the visible width up to there fits, compared as the layout compares
+  // (units * size <= measure * 1000, with its 1e-6 tolerance). That width (clusters measured
+  // in their base character's style, invisible ones and trailing spaces left out) is at
+  // most the sum of every character's width in the one style, so when the sum fits, the
+  // layout gives one line.
+  if (m.one_line_when_fits &&
+      static_cast<double>(m.one_line_units) * size_ <= width_pt * 1000.0 + 1e-6) {
+    return 1;
+  }
   text::LayoutOptions lo;
   lo.width_pt = width_pt;
   lo.size_pt = size_;

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <libdeflate.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -190,34 +193,40 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 }  // namespace
 
-// One pass over the part. Text is skipped with memchr and a tag's inside with strcspn (both
-// vectorised in glibc), and the open elements are views into `xml`, so checking costs a few
-// instructions per byte and no allocation per element. strcspn stops at the terminating NUL
-// every std::string has, and at a NUL inside the part, which is passed over as an ordinary
-// byte.
+// The first byte of p[from, size) that is one of Cs, or `size`: sixteen bytes at a time
+// where SSE2 is there (every x86-64), one at a time elsewhere and for the last few.
+template <char... Cs>
+std::size_t find_first_of(const char* p, std::size_t from, std::size_t size) {
+#if defined(__SSE2__)
+  while (size - from >= 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
+    const int hits = _mm_movemask_epi8((_mm_cmpeq_epi8(block, _mm_set1_epi8(Cs)) | ...));
+    if (hits != 0) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
+    from += 16;
+  }
+#endif
+  while (from < size && ((p[from] != Cs) && ...)) ++from;
+  return from;
+}
+
+// One pass over the part, a few instructions per byte and no allocation per element (the
+// open elements are views into `xml`).
 std::string xml_structure_problem(const std::string& xml) {
   const std::string_view doc(xml);
+  const char* const p = xml.data();
   const std::size_t size = doc.size();
-  // The first of " ' < > at or after `from`, or `size`.
-  auto tag_stop = [&](std::size_t from) {
-    for (;;) {
-      const std::size_t k = from + std::strcspn(xml.c_str() + from, "\"'<>");
-      if (k >= size || xml[k] != '\0') return std::min(k, size);
-      from = k + 1;  // a NUL inside the part
-    }
-  };
   std::vector<std::string_view> open;
   bool root_seen = false, root_closed = false;
   std::size_t i = 0;
   while (i < size) {
-    const std::size_t lt = doc.find('<', i);
-    const std::size_t text_end = lt == std::string_view::npos ? size : lt;
+    // Most tags follow the previous one directly.
+    const std::size_t lt = p[i] == '<' ? i : find_first_of<'<'>(p, i, size);
     if (open.empty()) {
-      for (std::size_t k = i; k < text_end; ++k) {
+      for (std::size_t k = i; k < lt; ++k) {
         if (!is_space(doc[k])) return root_seen ? "text after the root element" : "text before the root element";
       }
     }
-    if (lt == std::string_view::npos) break;
+    if (lt == size) break;
     const char kind = lt + 1 < size ? doc[lt + 1] : '\0';
     if (kind == '?' || kind == '!') {
       auto skip_to = [&](std::string_view terminator) {
@@ -246,14 +255,14 @@ std::string xml_structure_problem(const std::string& xml) {
     const std::string_view name = doc.substr(name_at, j - name_at);
     // To the tag's '>', over quoted attribute values (which may hold '<' and '>').
     for (;;) {
-      j = tag_stop(j);
-      if (j >= size || doc[j] == '>') break;
+      j = find_first_of<'"', '\'', '<', '>'>(p, j, size);
+      if (j == size || doc[j] == '>') break;
       if (doc[j] == '<') return "a tag is cut off";
-      const std::size_t quote_end = doc.find(doc[j], j + 1);
-      if (quote_end == std::string_view::npos) return "cut short inside a tag";
-      j = quote_end + 1;
+      j = doc[j] == '"' ? find_first_of<'"'>(p, j + 1, size) : find_first_of<'\''>(p, j + 1, size);
+      if (j == size) return "cut short inside a tag";
+      ++j;
     }
-    if (j >= size) return "cut short inside a tag";
+    if (j == size) return "cut short inside a tag";
     if (name.empty()) return "a tag without a name";
     if (closing) {
       if (open.empty() || open.back() != name) return "</" + std::string(name) + "> closes nothing that is open";

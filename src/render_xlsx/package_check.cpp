@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -44,7 +45,7 @@ constexpr std::size_t kMaxFileSize = std::size_t{1} << 31;
 
 class Bytes {
  public:
-  explicit Bytes(const std::string& data) : data_(data) {}
+  explicit Bytes(std::string_view data) : data_(data) {}
   std::size_t size() const { return data_.size(); }
   bool has(std::size_t at, std::size_t n) const { return at <= data_.size() && n <= data_.size() - at; }
   std::uint16_t u16(std::size_t at) const {
@@ -57,7 +58,7 @@ class Bytes {
   }
   std::string_view view(std::size_t at, std::size_t n) const {
     need(at, n);
-    return std::string_view(data_).substr(at, n);
+    return data_.substr(at, n);
   }
 
  private:
@@ -65,7 +66,15 @@ class Bytes {
   void need(std::size_t at, std::size_t n) const {
     if (!has(at, n)) damaged("a zip record runs past the end of the file (cut short?)");
   }
-  const std::string& data_;
+  std::string_view data_;
+};
+
+// An inflated part, in a buffer of its own (not zero-filled first: the inflater writes
+// every byte of it).
+struct Part {
+  std::unique_ptr<char[]> bytes;
+  std::size_t size = 0;
+  std::string_view view() const { return {bytes.get(), size}; }
 };
 
 struct Entry {
@@ -124,22 +133,27 @@ class Inflater {
   Inflater(const Inflater&) = delete;
   Inflater& operator=(const Inflater&) = delete;
 
-  std::string part(std::string_view data, const Entry& e) const {
+  Part part(std::string_view data, const Entry& e) const {
     if (e.size > kMaxPartSize) damaged(e.name + " claims an impossible size");
+    Part out;
     if (e.method == kStored) {
       if (e.compressed != e.size) damaged(e.name + ": stored sizes disagree");
-      return std::string(data);
+      out.bytes.reset(new char[data.size()]);
+      out.size = data.size();
+      std::memcpy(out.bytes.get(), data.data(), data.size());
+      return out;
     }
     if (e.method != kDeflated) damaged(e.name + ": unknown compression method " + std::to_string(e.method));
-    std::string out(std::size_t{e.size} + 1, '\0');  // one byte more shows an overlong part
+    const std::size_t room = std::size_t{e.size} + 1;  // one byte more shows an overlong part
+    out.bytes.reset(new char[room]);
     std::size_t used_in = 0, produced = 0;
-    const libdeflate_result rc = libdeflate_deflate_decompress_ex(d_, data.data(), data.size(), out.data(),
-                                                                  out.size(), &used_in, &produced);
+    const libdeflate_result rc = libdeflate_deflate_decompress_ex(d_, data.data(), data.size(), out.bytes.get(),
+                                                                  room, &used_in, &produced);
     if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) damaged(e.name + ": inflates to more than " + std::to_string(e.size) + " bytes");
     if (rc != LIBDEFLATE_SUCCESS) damaged(e.name + ": the compressed data is damaged or cut short");
     if (produced != e.size) damaged(e.name + ": inflates to " + std::to_string(produced) + " bytes, not " + std::to_string(e.size));
     if (used_in != data.size()) damaged(e.name + ": data follows the end of the compressed stream");
-    out.resize(e.size);
+    out.size = e.size;
     return out;
   }
 
@@ -147,10 +161,10 @@ class Inflater {
   libdeflate_decompressor* d_;
 };
 
-std::map<std::string, std::string> read_parts(const std::string& bytes) {
+std::map<std::string, Part> read_parts(std::string_view bytes) {
   const Bytes zip(bytes);
   const Inflater inflater;
-  std::map<std::string, std::string> parts;
+  std::map<std::string, Part> parts;
   for (const Entry& e : read_central_directory(zip)) {
     const std::size_t lo = e.local_offset;
     if (zip.u32(lo) != kLocalSignature) damaged(e.name + ": its local header is missing");
@@ -164,8 +178,8 @@ std::map<std::string, std::string> read_parts(const std::string& bytes) {
     }
     const std::size_t data_at = lo + kLocalSize + name_len + extra_len;
     if (!zip.has(data_at, e.compressed)) damaged(e.name + ": its data runs past the end of the file");
-    std::string data = inflater.part(zip.view(data_at, e.compressed), e);
-    const std::uint32_t crc = libdeflate_crc32(0, data.data(), data.size());
+    Part data = inflater.part(zip.view(data_at, e.compressed), e);
+    const std::uint32_t crc = libdeflate_crc32(0, data.bytes.get(), data.size);
     if (crc != e.crc) damaged(e.name + ": CRC-32 mismatch (the data is damaged)");
     if (!parts.emplace(e.name, std::move(data)).second) damaged(e.name + " is in the file twice");
   }
@@ -173,14 +187,14 @@ std::map<std::string, std::string> read_parts(const std::string& bytes) {
 }
 
 // The parts [Content_Types].xml declares (PartName="/xl/…"), without the leading slash.
-std::vector<std::string> declared_parts(const std::string& content_types) {
+std::vector<std::string> declared_parts(std::string_view content_types) {
   std::vector<std::string> names;
-  const std::string key = "PartName=\"/";
-  for (std::size_t at = content_types.find(key); at != std::string::npos; at = content_types.find(key, at)) {
+  const std::string_view key = "PartName=\"/";
+  for (std::size_t at = content_types.find(key); at != std::string_view::npos; at = content_types.find(key, at)) {
     at += key.size();
     const std::size_t quote = content_types.find('"', at);
-    if (quote == std::string::npos) break;
-    names.push_back(content_types.substr(at, quote - at));
+    if (quote == std::string_view::npos) break;
+    names.emplace_back(content_types.substr(at, quote - at));
   }
   return names;
 }
@@ -190,8 +204,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
-
-}  // namespace
 
 // The first byte of p[from, size) that is one of Cs, or `size`: sixteen bytes at a time
 // where SSE2 is there (every x86-64), one at a time elsewhere and for the last few.
@@ -211,9 +223,8 @@ std::size_t find_first_of(const char* p, std::size_t from, std::size_t size) {
 
 // One pass over the part, a few instructions per byte and no allocation per element (the
 // open elements are views into `xml`).
-std::string xml_structure_problem(const std::string& xml) {
-  const std::string_view doc(xml);
-  const char* const p = xml.data();
+std::string structure_problem(std::string_view doc) {
+  const char* const p = doc.data();
   const std::size_t size = doc.size();
   std::vector<std::string_view> open;
   bool root_seen = false, root_closed = false;
@@ -284,26 +295,36 @@ std::string xml_structure_problem(const std::string& xml) {
   return "";
 }
 
-void verify_package_bytes(const std::string& bytes, std::size_t sheet_count) {
-  const std::map<std::string, std::string> parts = read_parts(bytes);
+}  // namespace
+
+std::string xml_structure_problem(const std::string& xml) { return structure_problem(xml); }
+
+namespace {
+
+void verify_bytes(std::string_view bytes, std::size_t sheet_count) {
+  const std::map<std::string, Part> parts = read_parts(bytes);
   std::vector<std::string> expected = {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml",
                                        "docProps/core.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                        "xl/styles.xml", "xl/theme/theme1.xml"};
   for (std::size_t n = 1; n <= sheet_count; ++n) expected.push_back("xl/worksheets/sheet" + std::to_string(n) + ".xml");
   if (auto types = parts.find("[Content_Types].xml"); types != parts.end()) {
-    for (std::string& name : declared_parts(types->second)) expected.push_back(std::move(name));
+    for (std::string& name : declared_parts(types->second.view())) expected.push_back(std::move(name));
   }
   for (const std::string& name : expected) {
     if (parts.count(name) == 0) damaged("the part " + name + " is missing");
   }
   for (const auto& [name, data] : parts) {
-    if (data.empty()) damaged("the part " + name + " is empty (was the disk full?)");
+    if (data.size == 0) damaged("the part " + name + " is empty (was the disk full?)");
     if (ends_with(name, ".xml") || ends_with(name, ".rels")) {
-      const std::string problem = xml_structure_problem(data);
+      const std::string problem = structure_problem(data.view());
       if (!problem.empty()) damaged("the part " + name + " is incomplete: " + problem + " (was the disk full?)");
     }
   }
 }
+
+}  // namespace
+
+void verify_package_bytes(const std::string& bytes, std::size_t sheet_count) { verify_bytes(bytes, sheet_count); }
 
 void verify_package(const std::string& path, std::size_t sheet_count) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -313,10 +334,11 @@ void verify_package(const std::string& path, std::size_t sheet_count) {
     ::close(fd);
     throw Error("workbook: reading the written file back: not a regular file of a sensible size");
   }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const std::unique_ptr<char[]> bytes(new char[size]);  // read() fills it: no zero-filling first
   std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    const ssize_t n = ::read(fd, bytes.get() + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       const int err = n < 0 ? errno : EIO;
@@ -326,7 +348,7 @@ void verify_package(const std::string& path, std::size_t sheet_count) {
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  verify_package_bytes(bytes, sheet_count);
+  verify_bytes(std::string_view(bytes.get(), size), sheet_count);
 }
 
 }  // namespace plandeck::render_xlsx

@@ -221,8 +221,8 @@ std::size_t find_first_of(const char* p, std::size_t from, std::size_t size) {
   return from;
 }
 
-// One pass over the part, a few instructions per byte and no allocation per element (the
-// open elements are views into `xml`).
+// xml_structure_problem(): one pass over the part, a few instructions per byte and no
+// allocation per element (the open elements are views into `doc`).
 std::string structure_problem(std::string_view doc) {
   const char* const p = doc.data();
   const std::size_t size = doc.size();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render_xlsx/measure.hpp"
+#include "render_xlsx/sheet_grid.hpp"
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/workbook.hpp"
 
@@ -49,35 +50,6 @@ std::string header_footer_text(const std::string& text, std::size_t max_chars) {
   }
   return text::utf8::encode(out);
 }
-
-// A sheet's used range as a grid: the cell written at each position, and whether a merged
-// range hides the position (its top-left cell excepted, which has a CellSpec).
-class Grid {
- public:
-  explicit Grid(const SheetSpec& s)
-      : rows(s.row_count()), cols(s.col_count()), cells_(std::size_t{rows} * cols, nullptr),
-        merged_(std::size_t{rows} * cols, false) {
-    for (const CellSpec& c : s.cells) cells_[at(c.row, c.col)] = &c;
-    for (const Range& m : s.merges) {
-      for (auto r = m.first_row; r <= m.last_row; ++r) {
-        for (auto c = m.first_col; c <= m.last_col; ++c) merged_[at(r, c)] = true;
-      }
-    }
-  }
-  // The cell written at (row, col); null when none (or outside the used range).
-  const CellSpec* cell(std::uint32_t row, std::uint16_t col) const {
-    return row < rows && col < cols ? cells_[at(row, col)] : nullptr;
-  }
-  bool merged(std::uint32_t row, std::uint16_t col) const { return row < rows && col < cols && merged_[at(row, col)]; }
-
-  const std::uint32_t rows;
-  const std::uint16_t cols;
-
- private:
-  std::size_t at(std::uint32_t row, std::uint16_t col) const { return std::size_t{row} * cols + col; }
-  std::vector<const CellSpec*> cells_;
-  std::vector<bool> merged_;
-};
 
 const std::string kNoFormat;  // a cell format without a number format
 constexpr std::size_t kCellStyles = static_cast<std::size_t>(CellStyle::Link) + 1;
@@ -135,7 +107,7 @@ class Workbook {
 
     // The used range as a grid: the cell at each position, and the positions hidden under a
     // merged range (its top-left cell excepted, which has a CellSpec).
-    const Grid grid(s);
+    const detail::Grid grid(s);
     for (const Range& m : s.merges) {
       const CellSpec* anchor = grid.cell(m.first_row, m.first_col);
       lxw_format* f = anchor ? cell_format(*anchor) : format(CellStyle::Text, false, kNoFormat);
@@ -272,7 +244,7 @@ class Workbook {
 
   // An Excel table over cells already written. libxlsxwriter writes the header row itself
   // (default captions when none are given), so it gets the header cells' own texts.
-  void add_table(lxw_worksheet* ws, const SheetSpec& s, const TableSpec& t, const Grid& grid,
+  void add_table(lxw_worksheet* ws, const SheetSpec& s, const TableSpec& t, const detail::Grid& grid,
                  const std::string& at) {
     std::vector<std::string> names;
     for (auto c = t.range.first_col; c <= t.range.last_col; ++c) {

@@ -1,10 +1,13 @@
 // check_workbook_spec(): what libxlsxwriter writes without checking (invalid UTF-8 makes
 // LibreOffice drop that string and every later one; overlapping merges make Excel
 // "repair" the file) or rejects with a bare status code.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "render_xlsx/number_format.hpp"
 #include "render_xlsx/plan_check.hpp"
@@ -58,6 +61,18 @@ std::size_t utf16_units(std::string_view s) {
   return n;
 }
 
+// The same for text already found to be valid UTF-8, from its bytes alone: every code point
+// has one lead byte (anything but 10xxxxxx), and those above U+FFFF, two UTF-16 units, are
+// exactly the ones led by 11110xxx.
+std::size_t valid_utf16_units(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s) {
+    const auto b = static_cast<unsigned char>(ch);
+    n += static_cast<std::size_t>((b & 0xC0) != 0x80) + static_cast<std::size_t>(b >= 0xF0);
+  }
+  return n;
+}
+
 void check_text(const SheetSpec& s, const CellSpec* c, std::string_view text, bool cell_text,
                 const char* what) {
   std::string problem = text_problem(text, cell_text);
@@ -73,21 +88,28 @@ void check_sheet(const SheetSpec& s) {
   if (!problem.empty()) throw Error("workbook: sheet name: " + problem);
   check_text(s, nullptr, s.page_header, false, "page header");
 
+  // A cell written twice is named as the first one written again. Sorted positions with no
+  // equal neighbours show there is none, without a set of every cell.
+  std::vector<std::uint64_t> positions;
+  positions.reserve(s.cells.size());
+  for (const CellSpec& c : s.cells) positions.push_back((std::uint64_t{c.row} << 16) | c.col);
+  std::sort(positions.begin(), positions.end());
+  const bool repeats = std::adjacent_find(positions.begin(), positions.end()) != positions.end();
   std::set<std::pair<std::uint32_t, std::uint16_t>> seen;
   for (const CellSpec& c : s.cells) {
-    if (!seen.insert({c.row, c.col}).second) throw Error(place(s, &c) + "written twice");
-    std::string all;
+    if (repeats && !seen.insert({c.row, c.col}).second) throw Error(place(s, &c) + "written twice");
+    std::size_t units = 0;
     for (const auto& run : c.runs) {
       check_text(s, &c, run.text, true, "text");
-      all += run.text;
+      units += valid_utf16_units(run.text);  // valid, so each run ends at a character boundary
     }
-    if (utf16_units(all) > kMaxCellChars) {
+    if (units > kMaxCellChars) {
       throw Error(place(s, &c) + "text is longer than Excel's 32,767 characters");
     }
     if (c.number) {
       if (!std::isfinite(*c.number)) throw Error(place(s, &c) + "the number is not finite");
       check_text(s, &c, c.number_format, false, "number format");
-      if (utf16_units(c.number_format) > kMaxFormatChars) {
+      if (valid_utf16_units(c.number_format) > kMaxFormatChars) {
         throw Error(place(s, &c) + "number format is longer than 255 characters");
       }
       if (c.number_format.size() > kMaxFormatBytes) {
@@ -96,7 +118,7 @@ void check_sheet(const SheetSpec& s) {
     }
     if (!c.link.empty()) {
       check_text(s, &c, c.link, false, "link");
-      if (utf16_units(c.link) > kMaxLinkChars) {
+      if (valid_utf16_units(c.link) > kMaxLinkChars) {
         throw Error(place(s, &c) + "link target is longer than 255 characters");
       }
     }

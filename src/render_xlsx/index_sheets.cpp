@@ -78,6 +78,7 @@ SheetSpec index_sheet(const std::vector<Unit>& units, const std::vector<IndexEnt
   SheetSpec s;
   s.name = kIndexSheetName;
   s.page_header = kIndexSheetName;
+  s.cells.reserve(std::size_t{kIndexColCount} * (index.size() + 1));
   const std::vector<RichText> hs = {
       plain_text("No."),
       plain_text("プロジェクト"),
@@ -148,6 +149,11 @@ SheetSpec numbers_sheet(const std::vector<IndexEntry>& index, const WorkbookOpti
   SheetSpec s;
   s.name = kNumbersSheetName;
   s.page_header = kNumbersSheetName;
+  std::size_t quantities = 0;  // the rows to come, figures read from text aside
+  for (const IndexEntry& e : index) {
+    for (const model::Cell* cell : row_cells(*e.row)) quantities += cell->quantity ? 1u : 0u;
+  }
+  s.cells.reserve(std::size_t{kNumbersColCount} * (quantities + 1));
   // Headers of a table must be distinct single-line texts.
   const char* hs[] = {"No.", "プロジェクト", "項目", "内容", "列", "値", "単位", "接頭辞", "表記", "由来"};
   for (std::uint16_t col = 0; col < kNumbersColCount; ++col) {

@@ -185,6 +185,12 @@ SheetSpec chapter_sheet(const Unit& u, std::vector<IndexEntry>& index) {
   SheetSpec s;
   s.name = u.sheet;
   s.page_header = u.label;
+  std::size_t cell_count = 0;  // a caption, six headers, six cells a row (or a 項目 without rows)
+  for (const DetailTable* t : u.tables) {
+    cell_count += 7;
+    for (const auto& g : t->groups) cell_count += 6 * std::max<std::size_t>(g.rows.size(), 1);
+  }
+  s.cells.reserve(cell_count);
   std::uint32_t row = 0;
   std::optional<std::uint32_t> first_header;
   bool uniform = true;

@@ -1,6 +1,8 @@
 #include "render_xlsx/measure.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "render_xlsx/workbook.hpp"
 #include "text/font.hpp"
@@ -28,6 +30,7 @@ class EstimateMeasurer final : public text::Measurer {
 
 std::vector<text::StyledRun> styled(const std::vector<model::Run>& runs, bool all_strong) {
   std::vector<text::StyledRun> out;
+  out.reserve(runs.size());
   for (const auto& r : runs) {
     text::Normalized n = text::normalize(r.text);
     out.push_back({std::move(n.text), all_strong || r.strong ? text::kStrong : text::kRegular});
@@ -35,7 +38,29 @@ std::vector<text::StyledRun> styled(const std::vector<model::Run>& runs, bool al
   return out;
 }
 
+// What decides both measurements, and nothing else: per run its style as measured and its
+// text, length-prefixed so that no two different run lists give the same key.
+void memo_key(const std::vector<model::Run>& runs, bool all_strong, std::string& key) {
+  key.clear();
+  for (const auto& r : runs) {
+    const auto length = static_cast<std::uint32_t>(r.text.size());
+    key += all_strong || r.strong ? 'b' : 'r';
+    key.append(reinterpret_cast<const char*>(&length), sizeof length);
+    key += r.text;
+  }
+}
+
 }  // namespace
+
+struct TextMeasure::Measured {
+  std::vector<text::StyledRun> runs;  // normalised, styled as measured
+  double natural_width = 0;            // points
+  // Whether the whole text is known to take one line at any measure of at least
+  // `one_line_units` (1/1000 em): see line_count().
+  bool one_line_when_fits = true;
+  long one_line_units = 0;
+  std::optional<text::PreparedParagraph> paragraph;  // made when a line count first needs it
+};
 
 struct TextMeasure::Fonts {
   std::vector<text::Font> regular, strong;
@@ -78,31 +103,57 @@ TextMeasure::TextMeasure(const WorkbookOptions& options)
 
 TextMeasure::~TextMeasure() = default;
 
-double TextMeasure::natural_width(const std::vector<model::Run>& runs, bool all_strong) const {
-  double widest = 0;
-  double current = 0;
-  for (const auto& run : styled(runs, all_strong)) {
-    for (char32_t c : run.text) {
-      if (c == U'\n') {
-        widest = std::max(widest, current);
-        current = 0;
-      } else {
-        current += measurer_->width(c, run.style) * size_ / 1000.0;
+TextMeasure::Measured& TextMeasure::measured(const std::vector<model::Run>& runs, bool all_strong) const {
+  memo_key(runs, all_strong, key_);
+  std::unique_ptr<Measured>& entry = memo_[key_];
+  if (!entry) {
+    entry = std::make_unique<Measured>();
+    Measured& m = *entry;
+    m.runs = styled(runs, all_strong);
+    double widest = 0;
+    double current = 0;
+    for (const auto& run : m.runs) {
+      if (run.style != m.runs.front().style) m.one_line_when_fits = false;
+      for (char32_t c : run.text) {
+        if (c == U'\n') {
+          widest = std::max(widest, current);
+          current = 0;
+          m.one_line_when_fits = false;
+        } else {
+          const int w = measurer_->width(c, run.style);
+          current += w * size_ / 1000.0;
+          m.one_line_units += w;
+          if (w < 0) m.one_line_when_fits = false;
+        }
       }
     }
+    m.natural_width = std::max(widest, current);
   }
-  return std::max(widest, current);
+  return *entry;
 }
 
-int TextMeasure::line_count(const std::vector<model::Run>& runs, bool all_strong,
-                            double width_pt) const {
+double TextMeasure::natural_width(Measured& m) const { return m.natural_width; }
+
+int TextMeasure::line_count(Measured& m, double width_pt) const {
+  // One line without laying the text out, when that is certain: in one style and without a
+  // hard break, the layout's single part ends at the text's end, and its first line takes
+  // all of it when the visible width up to there fits, compared as the layout compares
+  // (units * size <= measure * 1000, with its 1e-6 tolerance). That width (clusters measured
+  // in their base character's style, invisible ones and trailing spaces left out) is at
+  // most the sum of every character's width in the one style, so when the sum fits, the
+  // layout gives one line.
+  if (m.one_line_when_fits &&
+      static_cast<double>(m.one_line_units) * size_ <= width_pt * 1000.0 + 1e-6) {
+    return 1;
+  }
   text::LayoutOptions lo;
   lo.width_pt = width_pt;
   lo.size_pt = size_;
   lo.hanging = false;
-  // Only the count: the same greedy walk as a layout, without building its lines.
-  const text::PreparedParagraph paragraph(styled(runs, all_strong), *measurer_);
-  return std::max(1, paragraph.count(lo).lines);
+  // Only the count: the same greedy walk as a layout, without building its lines (and
+  // memoised by the paragraph for each width).
+  if (!m.paragraph) m.paragraph.emplace(m.runs, *measurer_);
+  return std::max(1, m.paragraph->count(lo).lines);
 }
 
 }  // namespace plandeck::render_xlsx

@@ -35,11 +35,6 @@ constexpr double kWantedShare = 0.8;
 bool all_strong(CellStyle s) { return s == CellStyle::Header || s == CellStyle::Caption; }
 bool one_line(const CellSpec& c) { return c.number || c.style == CellStyle::Link; }
 
-std::vector<Run> display_runs(const CellSpec& c) {
-  if (c.number) return {Run{c.display, false}};
-  return c.runs;
-}
-
 bool blank(const CellSpec& c) {
   for (const Run& r : c.runs) {
     if (r.text.find_first_not_of(" \n\t") != std::string::npos) return false;
@@ -66,11 +61,29 @@ void size_sheet(SheetSpec& s, const std::vector<ColBounds>& bounds, const TextMe
   const double size = m.font_size();
   const std::size_t ncols = bounds.size();
 
+  // Each cell's range (its merge, or itself), and its text as measured: looked up once per
+  // cell, for the widths and again for the heights.
   std::map<std::pair<std::uint32_t, std::uint16_t>, Range> anchors;
   for (const Range& r : s.merges) anchors[{r.first_row, r.first_col}] = r;
-  auto range_of = [&](const CellSpec& c) {
-    auto it = anchors.find({c.row, c.col});
-    return it != anchors.end() ? it->second : Range{c.row, c.col, c.row, c.col};
+  std::vector<Range> ranges;
+  ranges.reserve(s.cells.size());
+  for (const CellSpec& c : s.cells) {
+    auto it = anchors.empty() ? anchors.end() : anchors.find({c.row, c.col});
+    ranges.push_back(it != anchors.end() ? it->second : Range{c.row, c.col, c.row, c.col});
+  }
+  std::vector<TextMeasure::Measured*> measured(s.cells.size(), nullptr);
+  std::vector<Run> number_text(1);  // what a number shows, as a run (not strong)
+  auto text_of = [&](std::size_t i) -> TextMeasure::Measured& {
+    if (!measured[i]) {
+      const CellSpec& c = s.cells[i];
+      if (c.number) {
+        number_text.front().text = c.display;
+        measured[i] = &m.measured(number_text, false);
+      } else {
+        measured[i] = &m.measured(c.runs, all_strong(c.style));
+      }
+    }
+    return *measured[i];
   };
   auto button = [&](const CellSpec& c) {
     return filter_row && c.row == *filter_row && c.style == CellStyle::Header ? kFilterButtonPt : 0.0;
@@ -81,10 +94,11 @@ void size_sheet(SheetSpec& s, const std::vector<ColBounds>& bounds, const TextMe
   // (LibreOffice does not wrap a hyperlink cell: it would be clipped).
   std::vector<std::vector<double>> texts(ncols);
   std::vector<double> number_min(ncols, 0);
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
+  for (std::size_t i = 0; i < s.cells.size(); ++i) {
+    const CellSpec& c = s.cells[i];
+    const Range& r = ranges[i];
     if (r.first_col != r.last_col || c.col >= ncols || blank(c)) continue;
-    double w = m.natural_width(display_runs(c), all_strong(c.style)) / kSafety + kHPadPt + button(c);
+    double w = m.natural_width(text_of(i)) / kSafety + kHPadPt + button(c);
     if (one_line(c)) {
       number_min[c.col] = std::max(number_min[c.col], w);
     } else if (c.style != CellStyle::Header) {  // headers wrap; they never widen a column
@@ -115,28 +129,30 @@ void size_sheet(SheetSpec& s, const std::vector<ColBounds>& bounds, const TextMe
   // Heights: the most lines of any cell of the row at its column width; cells merged down
   // several rows share out what their rows lack.
   const double lh = m.line_height();
-  auto need = [&](const CellSpec& c, const Range& r) {
+  auto need = [&](std::size_t i) {
+    const CellSpec& c = s.cells[i];
+    const Range& r = ranges[i];
     double w = 0;
     for (std::size_t col = r.first_col; col <= r.last_col && col < ncols; ++col) w += width_pt[col];
     w -= button(c);
-    int lines = one_line(c) ? 1 : m.line_count(c.runs, all_strong(c.style), (w - kHPadPt) * kSafety);
+    int lines = one_line(c) ? 1 : m.line_count(text_of(i), (w - kHPadPt) * kSafety);
     return lines * lh + kVPadPt;
   };
   s.row_heights.assign(s.row_count(), 0);
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
-    if (r.first_row != r.last_row) continue;
-    s.row_heights[c.row] = std::max(s.row_heights[c.row], need(c, r));
+  for (std::size_t i = 0; i < s.cells.size(); ++i) {
+    const CellSpec& c = s.cells[i];
+    if (ranges[i].first_row != ranges[i].last_row) continue;
+    s.row_heights[c.row] = std::max(s.row_heights[c.row], need(i));
   }
-  for (const CellSpec& c : s.cells) {
-    Range r = range_of(c);
+  for (std::size_t i = 0; i < s.cells.size(); ++i) {
+    const Range& r = ranges[i];
     if (r.first_row == r.last_row) continue;
     double have = 0;
     for (auto row = r.first_row; row <= r.last_row; ++row) {
       if (s.row_heights[row] == 0) s.row_heights[row] = lh + kVPadPt;
       have += s.row_heights[row];
     }
-    double lack = need(c, r) - have;
+    double lack = need(i) - have;
     if (lack <= 0) continue;
     for (auto row = r.first_row; row <= r.last_row; ++row) {
       s.row_heights[row] += lack / (r.last_row - r.first_row + 1);

@@ -2,11 +2,14 @@
 // the library's error text is kept in the message together with the sheet and cell.
 #include <xlsxwriter.h>
 
+#include <array>
 #include <map>
 #include <memory>
-#include <set>
+#include <type_traits>
+#include <vector>
 
 #include "render_xlsx/measure.hpp"
+#include "render_xlsx/sheet_grid.hpp"
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/workbook.hpp"
 
@@ -47,6 +50,9 @@ std::string header_footer_text(const std::string& text, std::size_t max_chars) {
   }
   return text::utf8::encode(out);
 }
+
+const std::string kNoFormat;  // a cell format without a number format
+constexpr std::size_t kCellStyles = static_cast<std::size_t>(CellStyle::Link) + 1;
 
 class Workbook {
  public:
@@ -91,41 +97,33 @@ class Workbook {
     // default font, Calibri, cannot be changed in libxlsxwriter 1.1.4).
     for (std::size_t c = 0; c < s.col_widths.size(); ++c) {
       auto col = static_cast<lxw_col_t>(c);
-      check(worksheet_set_column(ws, col, col, s.col_widths[c], plain()), at + " column width");
+      check(worksheet_set_column(ws, col, col, s.col_widths[c], plain()), [&] { return at + " column width"; });
     }
     for (std::size_t r = 0; r < s.row_heights.size(); ++r) {
       if (s.row_heights[r] <= 0) continue;
       check(worksheet_set_row(ws, static_cast<lxw_row_t>(r), s.row_heights[r], nullptr),
-            at + " row height");
+            [&] { return at + " row height"; });
     }
 
-    std::map<std::pair<std::uint32_t, std::uint16_t>, const CellSpec*> by_pos;
-    for (const CellSpec& c : s.cells) by_pos[{c.row, c.col}] = &c;
-    // Cells hidden under a merged range (its top-left cell excepted, which has a CellSpec).
-    std::set<std::pair<std::uint32_t, std::uint16_t>> merged;
+    // The used range as a grid: the cell at each position, and the positions hidden under a
+    // merged range (its top-left cell excepted, which has a CellSpec).
+    const detail::Grid grid(s);
     for (const Range& m : s.merges) {
-      for (auto r = m.first_row; r <= m.last_row; ++r) {
-        for (auto c = m.first_col; c <= m.last_col; ++c) merged.insert({r, c});
-      }
-    }
-    for (const Range& m : s.merges) {
-      auto it = by_pos.find({m.first_row, m.first_col});
-      lxw_format* f = it != by_pos.end() ? cell_format(*it->second) : format(CellStyle::Text, false, "");
-      check(worksheet_merge_range(ws, m.first_row, m.first_col, m.last_row, m.last_col, "", f),
-            at + " merge " + cell_name(m.first_row, m.first_col) + ":" +
-                cell_name(m.last_row, m.last_col));
+      const CellSpec* anchor = grid.cell(m.first_row, m.first_col);
+      lxw_format* f = anchor ? cell_format(*anchor) : format(CellStyle::Text, false, kNoFormat);
+      check(worksheet_merge_range(ws, m.first_row, m.first_col, m.last_row, m.last_col, "", f), [&] {
+        return at + " merge " + cell_name(m.first_row, m.first_col) + ":" + cell_name(m.last_row, m.last_col);
+      });
     }
     for (const CellSpec& c : s.cells) {
-      write_cell(ws, c, at + " cell " + cell_name(c.row, c.col));
-      if (!c.note.empty()) write_note(ws, c, at + " note " + cell_name(c.row, c.col));
+      write_cell(ws, c, at);
+      if (!c.note.empty()) write_note(ws, c, at);
     }
     // Empty cells of the used range (the row between two tables) get the font as well.
-    const std::uint32_t rows = s.row_count();
-    const std::uint16_t cols = s.col_count();
-    for (std::uint32_t r = 0; r < rows; ++r) {
-      for (std::uint16_t c = 0; c < cols; ++c) {
-        if (by_pos.count({r, c}) || merged.count({r, c})) continue;
-        check(worksheet_write_blank(ws, r, c, plain()), at + " cell " + cell_name(r, c));
+    for (std::uint32_t r = 0; r < grid.rows; ++r) {
+      for (std::uint16_t c = 0; c < grid.cols; ++c) {
+        if (grid.cell(r, c) || grid.merged(r, c)) continue;
+        check(worksheet_write_blank(ws, r, c, plain()), [&] { return at + " cell " + cell_name(r, c); });
       }
     }
 
@@ -133,9 +131,9 @@ class Workbook {
     if (s.autofilter) {
       const Range& r = *s.autofilter;
       check(worksheet_autofilter(ws, r.first_row, r.first_col, r.last_row, r.last_col),
-            at + " autofilter");
+            [&] { return at + " autofilter"; });
     }
-    if (s.table) add_table(ws, s, *s.table, by_pos, at);
+    if (s.table) add_table(ws, s, *s.table, grid, at);
     for (const ListRule& rule : s.lists) add_list(ws, rule, at);
 
     // Print: A4 landscape, one page wide, the header row on every page.
@@ -146,7 +144,7 @@ class Workbook {
     worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);  // inches: left, right, top, bottom
     if (s.repeat_rows) {
       check(worksheet_repeat_rows(ws, s.repeat_rows->first, s.repeat_rows->second),
-            at + " print title rows");
+            [&] { return at + " print title rows"; });
     }
     // Headers and footers name the sheets' font in every section, or Excel and LibreOffice
     // draw them in Calibri / their default face, whose Ⅱ and digits differ from the cells'.
@@ -156,11 +154,11 @@ class Workbook {
     const std::size_t room = kMaxHeaderFooterChars - text::utf8::to_u32(font).size() - 20;
     if (!s.page_header.empty()) {
       std::string header = "&L" + font + header_footer_text(s.page_header, room);
-      check(worksheet_set_header_opt(ws, header.c_str(), &hf), at + " page header");
+      check(worksheet_set_header_opt(ws, header.c_str(), &hf), [&] { return at + " page header"; });
     }
     std::string footer = "&L" + font + header_footer_text(footer_title, room - text::utf8::to_u32(font).size()) +
                          "&R" + font + "&P / &N";
-    check(worksheet_set_footer_opt(ws, footer.c_str(), &hf), at + " page footer");
+    check(worksheet_set_footer_opt(ws, footer.c_str(), &hf), [&] { return at + " page footer"; });
   }
 
   // The library's error comes from its return code and errno, never from what it prints:
@@ -196,14 +194,22 @@ class Workbook {
     return text;
   }
 
-  static void check(lxw_error err, const std::string& what) {
-    if (err != LXW_NO_ERROR) throw Error(what + ": " + lxw_strerror(err));
+  // `what` names what was being written: a text, or a callable that makes it, so that the
+  // text of a cell's or a row's call is only made when that call fails.
+  template <typename What>
+  static void check(lxw_error err, const What& what) {
+    if (err == LXW_NO_ERROR) return;
+    if constexpr (std::is_invocable_v<const What&>) {
+      throw Error(what() + ": " + lxw_strerror(err));
+    } else {
+      throw Error(std::string(what) + ": " + lxw_strerror(err));
+    }
   }
 
   lxw_format* format(CellStyle style, bool strong, const std::string& num_format) {
-    std::string key = std::to_string(static_cast<int>(style)) + (strong ? "b" : "r") + num_format;
-    auto it = formats_.find(key);
-    if (it != formats_.end()) return it->second;
+    auto& by_number_format = formats_[static_cast<std::size_t>(style)][strong ? 1 : 0];
+    auto it = by_number_format.find(num_format);
+    if (it != by_number_format.end()) return it->second;
     lxw_format* f = workbook_add_format(wb_);
     if (!f) throw Error("workbook: cannot add a cell format (out of memory)");
     format_set_font_name(f, options_.font_name.c_str());
@@ -232,21 +238,20 @@ class Workbook {
       default:
         break;
     }
-    formats_[key] = f;
+    by_number_format.emplace(num_format, f);
     return f;
   }
 
   // An Excel table over cells already written. libxlsxwriter writes the header row itself
   // (default captions when none are given), so it gets the header cells' own texts.
-  void add_table(lxw_worksheet* ws, const SheetSpec& s, const TableSpec& t,
-                 const std::map<std::pair<std::uint32_t, std::uint16_t>, const CellSpec*>& by_pos,
+  void add_table(lxw_worksheet* ws, const SheetSpec& s, const TableSpec& t, const detail::Grid& grid,
                  const std::string& at) {
     std::vector<std::string> names;
     for (auto c = t.range.first_col; c <= t.range.last_col; ++c) {
-      auto it = by_pos.find({t.range.first_row, c});
+      const CellSpec* header = grid.cell(t.range.first_row, c);
       std::string name;
-      if (it != by_pos.end()) {
-        for (const auto& run : it->second->runs) name += run.text;
+      if (header) {
+        for (const auto& run : header->runs) name += run.text;
       }
       names.push_back(name);
     }
@@ -254,7 +259,7 @@ class Workbook {
     std::vector<lxw_table_column*> ptrs;
     for (std::size_t i = 0; i < names.size(); ++i) {
       columns[i].header = c_str(names[i]);
-      columns[i].header_format = format(CellStyle::Header, false, "");
+      columns[i].header_format = format(CellStyle::Header, false, kNoFormat);
       ptrs.push_back(&columns[i]);
     }
     ptrs.push_back(nullptr);
@@ -265,7 +270,7 @@ class Workbook {
     options.columns = ptrs.data();
     check(worksheet_add_table(ws, t.range.first_row, t.range.first_col, t.range.last_row, t.range.last_col,
                               &options),
-          at + " table " + t.name + " (" + s.name + ")");
+          [&] { return at + " table " + t.name + " (" + s.name + ")"; });
   }
 
   // A drop-down list of the allowed words, and a fill per word (conditional formats).
@@ -282,7 +287,7 @@ class Workbook {
     dv.show_error = LXW_VALIDATION_ON;
     dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
     check(worksheet_data_validation_range(ws, r.first_row, r.first_col, r.last_row, r.last_col, &dv),
-          at + " data validation " + cell_name(r.first_row, r.first_col));
+          [&] { return at + " data validation " + cell_name(r.first_row, r.first_col); });
     for (const WordFill& f : rule.fills) {
       // The value is a formula: a text must be in double quotes (the words have none).
       std::string value = "\"" + f.word + "\"";
@@ -292,7 +297,7 @@ class Workbook {
       cf.value_string = c_str(value);
       cf.format = fill_format(f.fill);
       check(worksheet_conditional_format_range(ws, r.first_row, r.first_col, r.last_row, r.last_col, &cf),
-            at + " conditional format " + f.word);
+            [&] { return at + " conditional format " + f.word; });
     }
   }
 
@@ -306,12 +311,14 @@ class Workbook {
     return f;
   }
 
+  // `at` names the sheet.
   void write_note(lxw_worksheet* ws, const CellSpec& c, const std::string& at) {
     lxw_comment_options o{};
     o.font_name = c_str(options_.font_name);
     o.font_size = options_.font_size;
     o.x_scale = 2;  // wide enough for a chapter title on two or three lines
-    check(worksheet_write_comment_opt(ws, c.row, c.col, c.note.c_str(), &o), at);
+    check(worksheet_write_comment_opt(ws, c.row, c.col, c.note.c_str(), &o),
+          [&] { return at + " note " + cell_name(c.row, c.col); });
   }
 
   // Only the font: for rich-text runs (the library's default would be Calibri), empty cells
@@ -330,16 +337,28 @@ class Workbook {
 
   lxw_format* cell_format(const CellSpec& c) { return format(c.style, false, c.number_format); }
 
-  void write_cell(lxw_worksheet* ws, const CellSpec& c, const std::string& at) {
+  // `at` names the sheet.
+  void write_cell(lxw_worksheet* ws, const CellSpec& c, const std::string& sheet_at) {
+    auto at = [&] { return sheet_at + " cell " + cell_name(c.row, c.col); };
     if (c.number) {
       check(worksheet_write_number(ws, c.row, c.col, *c.number, cell_format(c)), at);
+      return;
+    }
+    auto strong_run = [&](const model::Run& r) {
+      return r.strong && c.style != CellStyle::Header && c.style != CellStyle::Caption;
+    };
+    // The common case, one non-empty run, is written from the spec without a copy.
+    if (c.runs.size() == 1 && !c.runs.front().text.empty() && c.style != CellStyle::Link) {
+      const model::Run& run = c.runs.front();
+      check(worksheet_write_string(ws, c.row, c.col, run.text.c_str(), format(c.style, strong_run(run), kNoFormat)),
+            at);
       return;
     }
     // Adjacent runs of one style become one; empty runs go (Excel rejects empty fragments).
     std::vector<model::Run> runs;
     for (const auto& r : c.runs) {
       if (r.text.empty()) continue;
-      bool strong = r.strong && c.style != CellStyle::Header && c.style != CellStyle::Caption;
+      const bool strong = strong_run(r);
       if (!runs.empty() && runs.back().strong == strong) {
         runs.back().text += r.text;
       } else {
@@ -350,14 +369,14 @@ class Workbook {
       std::string text = runs.empty() ? std::string() : runs.front().text;
       std::string url = "internal:" + c.link;
       check(worksheet_write_url_opt(ws, c.row, c.col, url.c_str(), cell_format(c), text.c_str(), nullptr),
-            at + " link");
+            [&] { return at() + " link"; });
       return;
     }
     if (runs.empty()) {
       check(worksheet_write_blank(ws, c.row, c.col, cell_format(c)), at);
     } else if (runs.size() == 1) {
       check(worksheet_write_string(ws, c.row, c.col, runs.front().text.c_str(),
-                                   format(c.style, runs.front().strong, "")),
+                                   format(c.style, runs.front().strong, kNoFormat)),
             at);
     } else {
       std::vector<lxw_rich_string_tuple> tuples(runs.size());
@@ -374,7 +393,8 @@ class Workbook {
 
   lxw_workbook* wb_ = nullptr;
   const WorkbookOptions& options_;
-  std::map<std::string, lxw_format*> formats_;
+  // Cell formats by style, strong, and number format.
+  std::array<std::array<std::map<std::string, lxw_format*>, 2>, kCellStyles> formats_;
   std::map<std::uint32_t, lxw_format*> fills_;
   lxw_format* run_regular_ = nullptr;
   lxw_format* run_strong_ = nullptr;

@@ -11,6 +11,10 @@
 #include "render_xlsx/sheet_model.hpp"
 #include "render_xlsx/sheet_names.hpp"
 #include "render_xlsx/workbook.hpp"
+#include "text/font.hpp"
+#include "text/measurer.hpp"
+#include "text/normalize.hpp"
+#include "text/paragraph.hpp"
 
 using namespace plandeck;
 using namespace plandeck::render_xlsx;
@@ -102,6 +106,82 @@ TEST_CASE("overlapping merges and bad text are rejected before the library sees 
                                                  Catch::Contains("UTF-8"));
   wb.sheets[0].cells[0].runs[0].text = "bell\a";
   CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("U+0007"));
+}
+
+TEST_CASE("a cell written twice and Excel's text limits are found by the spec check", "[unit]") {
+  auto cell = [](std::uint32_t row, std::uint16_t col, std::vector<model::Run> runs) {
+    CellSpec c;
+    c.row = row;
+    c.col = col;
+    c.runs = std::move(runs);
+    return c;
+  };
+  WorkbookSpec wb;
+  SheetSpec s;
+  s.name = "表";
+  s.cells = {cell(0, 0, {{"a", false}}), cell(1, 2, {{"b", false}}), cell(0, 1, {{"c", false}})};
+  wb.sheets = {s};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  // The second cell at C2 is the one named, although a later cell has bad text.
+  wb.sheets[0].cells.push_back(cell(1, 2, {{"d", false}}));
+  wb.sheets[0].cells.push_back(cell(5, 0, {{"bell\a", false}}));
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("C2") && Catch::Contains("twice"));
+
+  // 32,767 UTF-16 units fit, counted over every run: 𠮟 (U+20B9F) takes two, あ one.
+  std::string kanji;
+  for (int i = 0; i < 16383; ++i) kanji += "\U00020B9F";
+  wb.sheets[0].cells = {cell(0, 0, {{kanji, false}, {"あ", true}})};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  wb.sheets[0].cells = {cell(0, 0, {{kanji, false}, {"あ", true}, {"a", false}})};
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("32,767"));
+  // A link target holds at most 255 units.
+  CellSpec link = cell(0, 0, {{"詳細", false}});
+  link.style = CellStyle::Link;
+  link.link = "'" + std::string(250, 'x') + "'!B5";
+  wb.sheets[0].cells = {link};
+  CHECK_NOTHROW(check_workbook_spec(wb));
+  wb.sheets[0].cells[0].link = "'" + std::string(249, 'x') + "\U00020B9F'!B5";  // 256 units
+  CHECK_THROWS_WITH(check_workbook_spec(wb), Catch::Contains("255"));
+}
+
+TEST_CASE("line counts with and without the one-line shortcut are the layout's", "[unit]") {
+  // TextMeasure answers "one line" without laying a text out when the sum of its widths
+  // fits; every answer must be what the text module's own layout of the same runs says.
+  const WorkbookOptions o = options();
+  TextMeasure m(o);
+  if (o.regular_font_files.empty() || o.strong_font_files.empty()) return;  // the estimate: nothing to compare
+  const auto regular_font = text::Font::load(o.regular_font_files.front(), nullptr);
+  const auto bold_font = text::Font::load(o.strong_font_files.front(), nullptr);
+  REQUIRE(regular_font);
+  REQUIRE(bold_font);
+  const text::FontChainMeasurer fonts({&*regular_font}, {&*bold_font});
+  const std::vector<std::vector<model::Run>> texts = {
+      {{"-", false}},
+      {{"達成", false}},
+      {{"オンライン申請件数 ", false}},          // a trailing space
+      {{"約\u200B1,552万枚", false}},            // a zero-width space
+      {{"内部資料\n約1,552万枚", false}},        // a hard break
+      {{"【目標】", true}, {"令和2年度比で九割削減", false}},  // two styles
+      {{"113,600件（令和4年度）", false}},
+      {{"", false}},
+  };
+  for (const auto& runs : texts) {
+    for (const bool strong : {false, true}) {
+      std::vector<text::StyledRun> styled;
+      for (const auto& r : runs) {
+        styled.push_back({text::normalize(r.text).text, strong || r.strong ? text::kStrong : text::kRegular});
+      }
+      const text::PreparedParagraph layout(styled, fonts);
+      for (double width = 4; width <= 160; width += 0.75) {
+        text::LayoutOptions lo;
+        lo.width_pt = width;
+        lo.size_pt = o.font_size;
+        lo.hanging = false;
+        INFO(runs.front().text << " at " << width << " pt");
+        CHECK(m.line_count(runs, strong, width) == std::max(1, layout.count(lo).lines));
+      }
+    }
+  }
 }
 
 TEST_CASE("a mostly blank column stays narrow, and its one long text wraps instead", "[unit]") {

@@ -35,7 +35,7 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
 Ctx::Ctx(const Ctx& other, diag::Diagnostics& d)
     : layout(other.layout), fonts(other.fonts), diags(d), sources(other.sources), files(other.files),
       file_of(other.file_of), tables(other.tables), paragraphs(other.paragraphs),
-      normalized(other.normalized), scale(other.scale) {}
+      normalized(other.normalized), scale(other.scale), pages_discarded(other.pages_discarded) {}
 
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
   std::vector<text::StyledRun> out;
@@ -229,6 +229,7 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
 
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align) {
+  if (c.pages_discarded) return;
   const double base = first_baseline(c, r.size);
   const bool direct = holds_text(page);
   const int outer = page.cursor;  // when not `direct`: the section (kUntagged) or a grouping node
@@ -263,9 +264,9 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
     page.cursor = body;
     for (const text::PlacedLine& pl : p.lines) {
       double lx = x + pl.x;
-      if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line.width) / 2);
-      if (align == Align::Right) lx = x + std::max(0.0, w - pl.line.width);
-      for (const text::Fragment& f : pl.line.fragments) {
+      if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line->width) / 2);
+      if (align == Align::Right) lx = x + std::max(0.0, w - pl.line->width);
+      for (const text::Fragment& f : pl.line->fragments) {
         draw_line(page, c, f.text, f.style, r.size, lx, y + pl.y + base,
                   f.style == text::kStrong ? paint.strong : paint.text);
         lx += f.width;

@@ -47,6 +47,10 @@ struct Ctx {
 
   // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
   TypeScale* scale = nullptr;
+  // The pages laid out with this context are thrown away (the type scale's probe pass only
+  // records sizes): draw() sets no text. Sizes, overflows and every other decision are
+  // made before drawing and do not depend on it. Copied into derived contexts.
+  bool pages_discarded = false;
   // The line pitch of the slide being laid out, in em (0: the layout's text.line_height). A
   // slide with room sets its lines looser, up to text.line_height_max (LoosePitch).
   mutable double pitch = 0;

@@ -56,7 +56,7 @@ Overflow forced_overflow(const text::FitResult& r, const std::string& name, cons
                          const diag::SourceLoc& fallback) {
   for (std::size_t i = 0; i < r.paragraphs.size() && i < ct.locs.size(); ++i) {
     for (const text::PlacedLine& pl : r.paragraphs[i].lines)
-      if (pl.line.forced) return {name, ct.locs[i], 0, r.forced_count, r.link_forced_count};
+      if (pl.line->forced) return {name, ct.locs[i], 0, r.forced_count, r.link_forced_count};
   }
   return {name, fallback, 0, r.forced_count, r.link_forced_count};
 }

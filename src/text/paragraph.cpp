@@ -285,13 +285,6 @@ PreparedParagraph::Tally PreparedParagraph::tally(const LayoutOptions& options) 
   return t;
 }
 
-const ParagraphLayout& PreparedParagraph::memo_layout(const LayoutKey& key,
-                                                      const std::function<ParagraphLayout()>& make) const {
-  auto it = layouts_.find(key);
-  if (it == layouts_.end()) it = layouts_.emplace(key, make()).first;
-  return it->second;
-}
-
 Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const {
   Line line;
   if (b.from == b.to) {  // the empty line of an empty paragraph
@@ -310,19 +303,51 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
   while (draw_end > from && (is_space(clusters_[draw_end - 1].cls) ||
                              is_invisible(clusters_[draw_end - 1].cls)))
     --draw_end;
-  long units = 0;
-  for (std::size_t k = from; k < draw_end; ++k) {
-    const Cluster& c = clusters_[k];
-    if (is_invisible(c.cls)) continue;
-    const int style = styles_[c.begin];
-    if (line.fragments.empty() || line.fragments.back().style != style)
-      line.fragments.push_back(Fragment{{}, style, 0});
-    Fragment& f = line.fragments.back();
-    f.text.append(drawn_, c.begin, c.end - c.begin);
-    f.width += static_cast<double>(widths_[k]);  // units for now, scaled below
-    units += widths_[k];
+  // A fragment is a run of visible clusters of one style (invisible ones neither draw nor
+  // split it). Sized before it is filled: a line is built for every layout a search makes.
+  auto fragment_end = [&](std::size_t k, int style, std::size_t& chars, long& width) {
+    for (; k < draw_end; ++k) {
+      const Cluster& c = clusters_[k];
+      if (is_invisible(c.cls)) continue;
+      if (styles_[c.begin] != style) break;
+      chars += c.end - c.begin;
+      width += widths_[k];
+    }
+    return k;
+  };
+  std::size_t count = 0;
+  for (std::size_t k = from; k < draw_end;) {
+    if (is_invisible(clusters_[k].cls)) {
+      ++k;
+      continue;
+    }
+    std::size_t chars = 0;
+    long width = 0;
+    k = fragment_end(k, styles_[clusters_[k].begin], chars, width);
+    ++count;
   }
-  for (Fragment& f : line.fragments) f.width = f.width * options.size_pt / 1000.0;
+  line.fragments.reserve(count);
+  long units = 0;
+  for (std::size_t k = from; k < draw_end;) {
+    if (is_invisible(clusters_[k].cls)) {
+      ++k;
+      continue;
+    }
+    const int style = styles_[clusters_[k].begin];
+    std::size_t chars = 0;
+    long width = 0;
+    const std::size_t end = fragment_end(k, style, chars, width);
+    Fragment f{{}, style, 0};
+    f.text.reserve(chars);
+    for (; k < end; ++k) {
+      const Cluster& c = clusters_[k];
+      if (!is_invisible(c.cls)) f.text.append(drawn_, c.begin, c.end - c.begin);
+    }
+    // Integer units: exact in a double, as the per-cluster sum was.
+    f.width = static_cast<double>(width) * options.size_pt / 1000.0;
+    units += width;
+    line.fragments.push_back(std::move(f));
+  }
   line.width_units = static_cast<int>(units);
   line.width = static_cast<double>(units) * options.size_pt / 1000.0;
   line.hanging = b.hangs && !fits(units);

@@ -16,10 +16,6 @@ namespace {
 
 using Items = std::vector<model::Item>;
 
-Items slice(const Items& items, std::size_t i, std::size_t j) {
-  return Items(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j));
-}
-
 void check(Pager& pager, const text::FitResult& r, const std::string& box, const Content& ct,
            const diag::SourceLoc& fallback) {
   if (r.forced_count > 0) pager.overflows.push_back(forced_overflow(r, box, ct, fallback));
@@ -43,8 +39,8 @@ struct ItemCounts {
 
 ItemCounts item_counts(const Ctx& c, const Items& items, double w, double size) {
   ItemCounts out;
-  for (const model::Item& it : items) {
-    const Content one = list_content(c, {it});
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Content one = list_content(c, items, k, k + 1);
     out.lines.push_back(count(c, text::PreparedBox(one.ps, *c.paragraphs), std::max(1.0, w), size).line_count);
     out.paras.push_back(static_cast<int>(one.ps.size()));
   }
@@ -200,8 +196,8 @@ class Goals {
     p.statement = statement;
     p.lab = measure(c_, labels_[g], lw - 2 * pad, label_);
     if (statement) p.st = measure(c_, text_content(c_, goal.statement), w2 - 2 * pad, S);
-    p.res = measure(c_, list_content(c_, slice(goal.results, r0, r1)), rw - 2 * pad, S);
-    p.chl = measure(c_, list_content(c_, slice(goal.challenges, c0, c1)), cw - 2 * pad, S);
+    p.res = measure(c_, list_content(c_, goal.results, r0, r1), rw - 2 * pad, S);
+    p.chl = measure(c_, list_content(c_, goal.challenges, c0, c1), cw - 2 * pad, S);
     p.b1 = measure(c_, text_content(c_, s_.results_label, true), rw - 2 * pad, S);
     p.b2 = measure(c_, text_content(c_, s_.challenges_label, true), cw - 2 * pad, S);
     p.hs = statement ? p.st.height + 2 * pad : 0;
@@ -386,7 +382,7 @@ class Overview {
     }
     p.has_items = i1 > i0;
     if (p.has_items) {
-      p.items = measure(c_, list_content(c_, slice(blk.items, i0, i1)), bw, S);
+      p.items = measure(c_, list_content(c_, blk.items, i0, i1), bw, S);
       p.h += p.items.height;
     }
     return p;

@@ -48,6 +48,7 @@ std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
 
 std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool all_strong) {
   std::vector<text::StyledRun> out;
+  out.reserve(t.runs.size());
   for (const model::Run& r : t.runs) {
     if (r.text.empty()) continue;
     auto it = c.normalized->find(r.text);
@@ -78,8 +79,15 @@ text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em) {
 void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
                const std::vector<model::Item>& items, int depth, double base_indent_em,
                const std::vector<std::string>* marker_list) {
+  add_items(c, out, items.data(), items.data() + items.size(), depth, base_indent_em, marker_list);
+}
+
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out, const model::Item* first,
+               const model::Item* last, int depth, double base_indent_em,
+               const std::vector<std::string>* marker_list) {
   const auto& markers = marker_list ? *marker_list : c.layout.text.markers;
-  for (const model::Item& item : items) {
+  for (const model::Item* it = first; it != last; ++it) {
+    const model::Item& item = *it;
     text::BoxParagraph p = para(runs(c, item.text), base_indent_em + depth * c.layout.text.indent_em);
     std::string marker;
     if (item.marker) {

@@ -100,6 +100,10 @@ text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em = 0);
 void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
                const std::vector<model::Item>& items, int depth = 0, double base_indent_em = 0,
                const std::vector<std::string>* markers = nullptr);
+// The same for the items [first, last) of a list (a part of it, without copying the items).
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out, const model::Item* first,
+               const model::Item* last, int depth = 0, double base_indent_em = 0,
+               const std::vector<std::string>* markers = nullptr);
 
 // The colours of a box: regular text and strong (emphasis) text.
 struct Paint {

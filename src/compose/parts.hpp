@@ -14,9 +14,11 @@ namespace plandeck::compose::detail {
 constexpr double kEps = 1e-6;
 
 // Paragraphs and, for each, the plan location of its text (for blaming a box's overflow).
+// The locations point into the plan, which outlives every Content (a search builds many:
+// copying a location would copy its file name).
 struct Content {
   std::vector<text::BoxParagraph> ps;
-  std::vector<diag::SourceLoc> locs;
+  std::vector<const diag::SourceLoc*> locs;
   bool empty() const { return ps.empty(); }
 };
 
@@ -26,6 +28,8 @@ void add_list(const Ctx& c, Content& ct, const std::vector<model::Item>& items,
 Content text_content(const Ctx& c, const model::RichText& t, bool strong = false);
 Content list_content(const Ctx& c, const std::vector<model::Item>& items,
                      const std::vector<std::string>* markers = nullptr);
+// Items [i, j) of a list of the plan.
+Content list_content(const Ctx& c, const std::vector<model::Item>& items, std::size_t i, std::size_t j);
 
 // The location of the paragraph that takes the most lines (the likeliest culprit).
 diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag::SourceLoc& fallback);

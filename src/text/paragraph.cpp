@@ -164,11 +164,11 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
   return b;
 }
 
-int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options,
                               std::vector<Break>& out) const {
   int forced_count = 0;
   for (std::size_t i = first; i < last;) {
-    Break b = next_line(i, last, options, nullptr, plain);
+    Break b = next_line(i, last, options);
     out.push_back(b);
     if (b.forced) ++forced_count;
     i = b.to;
@@ -183,18 +183,24 @@ int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutO
     return 0;
   }
   const std::size_t start = out.size();
-  const int forced = greedy(first, last, options, false, out);
+  const int forced = greedy(first, last, options, out);
   if (!phrases_ || !ranked_) return forced;  // plain breaking, or one line: nothing ranked
   if (forced == 0 && out.size() - start == 1) return 0;  // one line: the plain lines cannot be fewer
   // Phrases are a preference that must not cost a line or an emergency break: when the
   // plain JLREQ greedy layout needs fewer lines (and no emergency break), the part is set
   // in that many lines with the best breaks that allow it (fewest_lines).
-  std::vector<Break> plain;
-  const int plain_forced = greedy(first, last, options, true, plain);
+  // Only the plain layout's line and emergency-break counts matter here.
+  std::size_t plain_lines = 0;
+  int plain_forced = 0;
+  for (std::size_t i = first; i < last; ++plain_lines) {
+    const Break b = next_line(i, last, options, nullptr, true);
+    if (b.forced) ++plain_forced;
+    i = b.to;
+  }
   const std::size_t lines = out.size() - start;
-  if (plain_forced != 0 || (lines <= plain.size() && forced == 0)) return forced;
+  if (plain_forced != 0 || (lines <= plain_lines && forced == 0)) return forced;
   std::vector<Break> planned;
-  if (!plan_best(first, last, plain.size(), options, planned)) return forced;
+  if (!plan_best(first, last, plain_lines, options, planned)) return forced;
   out.resize(start);
   out.insert(out.end(), planned.begin(), planned.end());
   return 0;

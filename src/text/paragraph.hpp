@@ -218,8 +218,7 @@ class PreparedParagraph {
   Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
                   const std::vector<unsigned char>* allowed = nullptr, bool plain = false) const;
   // Greedy lines of the LF-free part [first, last) (first < last); returns the forced count.
-  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
-             std::vector<Break>& out) const;
+  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, std::vector<Break>& out) const;
   // Planning a part in a given number of lines (paragraph_balance.cpp). `plan` sets `out` to
   // `lines` lines over breaks of rank >= min_rank (or marked in `also`), the last holding at
   // least `need` content clusters, each other line k at least `keep` x keep_widths[k] wide:

@@ -48,9 +48,10 @@ struct Ctx {
   // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
   TypeScale* scale = nullptr;
   // The pages laid out with this context are thrown away (the type scale's probe pass only
-  // records sizes): draw() sets no text. Sizes, overflows and every other decision are
-  // made before drawing and do not depend on it. Copied into derived contexts.
-  bool pages_discarded = false;
+  // records sizes, a size search tries a size): draw() sets no text. Sizes, overflows and
+  // every other decision are made before drawing and do not depend on it. Copied into
+  // derived contexts; mutable for DiscardScope.
+  mutable bool pages_discarded = false;
   // The line pitch of the slide being laid out, in em (0: the layout's text.line_height). A
   // slide with room sets its lines looser, up to text.line_height_max (LoosePitch).
   mutable double pitch = 0;
@@ -70,6 +71,20 @@ struct Ctx {
   void took(Role role, double size) const {
     if (scale) scale->took(role, size);
   }
+};
+
+// Sets Ctx::pages_discarded for a scope (a trial whose page is thrown away), and puts the
+// previous value back.
+class DiscardScope {
+ public:
+  explicit DiscardScope(const Ctx& c) : c_(c), old_(c.pages_discarded) { c.pages_discarded = true; }
+  ~DiscardScope() { c_.pages_discarded = old_; }
+  DiscardScope(const DiscardScope&) = delete;
+  DiscardScope& operator=(const DiscardScope&) = delete;
+
+ private:
+  const Ctx& c_;
+  bool old_;
 };
 
 // Sets Ctx::pitch for a scope (0: the layout's), and puts the previous one back.

@@ -211,15 +211,15 @@ class Goals {
     const model::Goal& goal = s_.goals[g];
     const std::string gn = idx("goals", g);
     {
-      Content lab = text_content(c_, goal.label, true), st = text_content(c_, goal.statement);
-      Content res = list_content(c_, goal.results), chl = list_content(c_, goal.challenges);
       Part whole = part(g, true, 0, goal.results.size(), 0, goal.challenges.size(), S);
-      check(pager, whole.lab, gn + ".label", lab, goal.loc);
-      check(pager, whole.st, gn + ".statement", st, goal.loc);
-      check(pager, whole.res, gn + ".results", res, goal.loc);
-      check(pager, whole.chl, gn + ".challenges", chl, goal.loc);
+      // The boxes' texts are read again only to locate a word too wide (rarely).
+      if (whole.lab.forced_count > 0) check(pager, whole.lab, gn + ".label", text_content(c_, goal.label, true), goal.loc);
+      if (whole.st.forced_count > 0) check(pager, whole.st, gn + ".statement", text_content(c_, goal.statement), goal.loc);
+      if (whole.res.forced_count > 0) check(pager, whole.res, gn + ".results", list_content(c_, goal.results), goal.loc);
+      if (whole.chl.forced_count > 0)
+        check(pager, whole.chl, gn + ".challenges", list_content(c_, goal.challenges), goal.loc);
       if (pager.fits(whole.gh) || whole.gh <= a_.h + kEps) {
-        place(pager, g, whole, Overflow{gn, goal.loc, 0, 0});
+        place(pager, g, std::move(whole), Overflow{gn, goal.loc, 0, 0});
         return;
       }
     }
@@ -272,12 +272,14 @@ class Goals {
     }
   }
 
-  void place(Pager& pager, std::size_t g, const Part& pt, const Overflow& blame) const {
+  void place(Pager& pager, std::size_t g, Part pt, const Overflow& blame) const {
     const Ctx& c = c_;
     const model::GoalStatusSlide& s = s_;
     const double x = a_.x, w = a_.w;
-    pager.place(pt.gh, c_.layout.frame.gap,
-                [&c, &s, pt, g, x, w](Page& p, double y, double) { draw_part(p, c, s, g, pt, x, y, w); }, blame);
+    const double h = pt.gh;
+    pager.place(h, c_.layout.frame.gap,
+                [&c, &s, pt = std::move(pt), g, x, w](Page& p, double y, double) { draw_part(p, c, s, g, pt, x, y, w); },
+                blame);
   }
 
   static void draw_part(Page& p, const Ctx& c, const model::GoalStatusSlide& s, std::size_t g, const Part& pt,
@@ -394,15 +396,18 @@ class Overview {
     const std::size_t n = blk.items.size();
     Part whole = part(b, true, 0, n, S);
     {
-      Content hd = text_content(c_, blk.heading, true), body = text_content(c_, blk.body);
-      Content items = list_content(c_, blk.items);
-      check(pager, whole.heading, bn + ".heading", hd, blk.loc);
-      if (whole.has_body) check(pager, whole.body, bn + ".body", body, blk.loc);
-      if (whole.has_items) check(pager, whole.items, bn + ".items", items, blk.loc);
+      // The texts are read again only to locate a word too wide or the tallest item.
+      if (whole.heading.forced_count > 0)
+        check(pager, whole.heading, bn + ".heading", text_content(c_, blk.heading, true), blk.loc);
+      if (whole.has_body && whole.body.forced_count > 0)
+        check(pager, whole.body, bn + ".body", text_content(c_, blk.body), blk.loc);
+      if (whole.has_items && whole.items.forced_count > 0)
+        check(pager, whole.items, bn + ".items", list_content(c_, blk.items), blk.loc);
       if (pager.fits(whole.h) || whole.h <= a_.h + kEps) {
-        const Overflow blame = whole.has_items ? Overflow{bn + ".items", tallest(whole.items, items, blk.loc), 0, 0}
-                                               : Overflow{bn + ".body", blk.body.loc, 0, 0};
-        place(pager, b, whole, blame);
+        const Overflow blame =
+            whole.has_items ? Overflow{bn + ".items", tallest(whole.items, list_content(c_, blk.items), blk.loc), 0, 0}
+                            : Overflow{bn + ".body", blk.body.loc, 0, 0};
+        place(pager, b, std::move(whole), blame);
         return;
       }
     }
@@ -445,12 +450,14 @@ class Overview {
     }
   }
 
-  void place(Pager& pager, std::size_t b, const Part& pt, const Overflow& blame) const {
+  void place(Pager& pager, std::size_t b, Part pt, const Overflow& blame) const {
     const Ctx& c = c_;
     const model::Block& blk = s_.blocks[b];
     const double x = a_.x, w = a_.w;
-    pager.place(pt.h, 0.9 * pt.heading.size,
-                [&c, &blk, pt, b, x, w](Page& p, double y, double) { draw_part(p, c, blk, b, pt, x, y, w); }, blame);
+    const double h = pt.h, gap = 0.9 * pt.heading.size;
+    pager.place(h, gap,
+                [&c, &blk, pt = std::move(pt), b, x, w](Page& p, double y, double) { draw_part(p, c, blk, b, pt, x, y, w); },
+                blame);
   }
 
   static void draw_part(Page& p, const Ctx& c, const model::Block& blk, std::size_t b, const Part& pt, double x,

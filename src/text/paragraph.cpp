@@ -310,50 +310,42 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
                              is_invisible(clusters_[draw_end - 1].cls)))
     --draw_end;
   // A fragment is a run of visible clusters of one style (invisible ones neither draw nor
-  // split it). Sized before it is filled: a line is built for every layout a search makes.
-  auto fragment_end = [&](std::size_t k, int style, std::size_t& chars, long& width) {
-    for (; k < draw_end; ++k) {
-      const Cluster& c = clusters_[k];
-      if (is_invisible(c.cls)) continue;
-      if (styles_[c.begin] != style) break;
-      chars += c.end - c.begin;
-      width += widths_[k];
-    }
-    return k;
+  // split it). Its text is copied a stretch of consecutive visible clusters at a time, into
+  // room for what is left of the line (one allocation): a line is built for every layout a
+  // search makes. Most lines hold one or two fragments.
+  line.fragments.reserve(2);
+  std::size_t left = draw_end > from ? clusters_[draw_end - 1].end - clusters_[from].begin : 0;
+  long units = 0, fragment_units = 0;
+  std::size_t stretch = 0, stretch_end = 0;  // pending text [stretch, stretch_end) of drawn_
+  auto flush = [&] {
+    if (stretch_end > stretch) line.fragments.back().text.append(drawn_.data() + stretch, stretch_end - stretch);
+    stretch = stretch_end = 0;
   };
-  std::size_t count = 0;
-  for (std::size_t k = from; k < draw_end;) {
-    if (is_invisible(clusters_[k].cls)) {
-      ++k;
+  auto close = [&] {  // integer units: exact in a double, as a per-cluster sum of them is
+    flush();
+    if (line.fragments.empty()) return;
+    line.fragments.back().width = static_cast<double>(fragment_units) * options.size_pt / 1000.0;
+    units += fragment_units;
+    fragment_units = 0;
+  };
+  for (std::size_t k = from; k < draw_end; ++k) {
+    const Cluster& c = clusters_[k];
+    if (is_invisible(c.cls)) {
+      flush();
       continue;
     }
-    std::size_t chars = 0;
-    long width = 0;
-    k = fragment_end(k, styles_[clusters_[k].begin], chars, width);
-    ++count;
-  }
-  line.fragments.reserve(count);
-  long units = 0;
-  for (std::size_t k = from; k < draw_end;) {
-    if (is_invisible(clusters_[k].cls)) {
-      ++k;
-      continue;
+    const int style = styles_[c.begin];
+    if (line.fragments.empty() || line.fragments.back().style != style) {
+      close();
+      line.fragments.push_back(Fragment{{}, style, 0});
+      line.fragments.back().text.reserve(left);
     }
-    const int style = styles_[clusters_[k].begin];
-    std::size_t chars = 0;
-    long width = 0;
-    const std::size_t end = fragment_end(k, style, chars, width);
-    Fragment f{{}, style, 0};
-    f.text.reserve(chars);
-    for (; k < end; ++k) {
-      const Cluster& c = clusters_[k];
-      if (!is_invisible(c.cls)) f.text.append(drawn_, c.begin, c.end - c.begin);
-    }
-    // Integer units: exact in a double, as the per-cluster sum was.
-    f.width = static_cast<double>(width) * options.size_pt / 1000.0;
-    units += width;
-    line.fragments.push_back(std::move(f));
+    if (stretch_end == 0) stretch = c.begin;
+    stretch_end = c.end;
+    left -= c.end - c.begin;
+    fragment_units += widths_[k];
   }
+  close();
   line.width_units = static_cast<int>(units);
   line.width = static_cast<double>(units) * options.size_pt / 1000.0;
   line.hanging = b.hangs && !fits(units);

@@ -17,7 +17,7 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
          const diag::SourceMap* s)
     : layout(l), fonts(f), diags(d), sources(s),
       tables(make_table_cache()), paragraphs(std::make_shared<text::ParagraphCache>(f)),
-      normalized(std::make_shared<std::unordered_map<std::string, std::u32string>>()) {
+      normalized(std::make_shared<std::unordered_map<const std::string*, NormalizedRun>>()) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -51,9 +51,9 @@ std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool a
   out.reserve(t.runs.size());
   for (const model::Run& r : t.runs) {
     if (r.text.empty()) continue;
-    auto it = c.normalized->find(r.text);
-    if (it == c.normalized->end()) it = c.normalized->emplace(r.text, text::normalize(r.text).text).first;
-    out.push_back({it->second, (r.strong || all_strong) ? text::kStrong : text::kRegular});
+    Ctx::NormalizedRun& known = (*c.normalized)[&r.text];
+    if (known.source != r.text) known = {r.text, text::normalize(r.text).text};  // new (r.text is not empty)
+    out.push_back({known.text, (r.strong || all_strong) ? text::kStrong : text::kRegular});
   }
   return out;
 }

@@ -41,9 +41,16 @@ struct Ctx {
   // times. Shared with the contexts of probes (same thread, same fonts), so that ICU ranks
   // each paragraph once per compose call.
   std::shared_ptr<text::ParagraphCache> paragraphs;
-  // text::normalize(utf8).text by utf8 (runs(c, ...)). Shared with the contexts of probes
-  // and quiet passes like `paragraphs` (copying it for each was a cost of its own).
-  std::shared_ptr<std::unordered_map<std::string, std::u32string>> normalized;
+  // text::normalize(utf8).text of plan runs (runs(c, ...)), by the address of the run's
+  // text, with a copy of the text it was made from: a look-up hashes a pointer and compares
+  // the text instead of hashing it, and an address that holds other text since is simply
+  // normalised again. Shared with the contexts of probes and quiet passes like `paragraphs`
+  // (copying it for each was a cost of its own).
+  struct NormalizedRun {
+    std::string source;
+    std::u32string text;
+  };
+  std::shared_ptr<std::unordered_map<const std::string*, NormalizedRun>> normalized;
 
   // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
   TypeScale* scale = nullptr;

@@ -5,6 +5,7 @@
 // block) moves to the next page whole when it fits there; one taller than a page is split
 // between its items, its label (heading) repeated and its statement (body) said once.
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "compose/kinds.hpp"
@@ -55,8 +56,17 @@ template <class Plan>
 std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::vector<text::StyledRun>& title,
                            const std::string& name, Role role, Plan plan) {
   PitchScope base_pitch(c, 0);
+  // Plans by size and pitch: the end of the size list and the smallest size are often the
+  // same plan, and a plan is the same for the same inputs.
+  std::map<std::pair<double, double>, Pager> plans;
+  auto planned = [&](double S) -> const Pager& {
+    const auto key = std::make_pair(S, c.pitch);
+    auto it = plans.find(key);
+    if (it == plans.end()) it = plans.emplace(key, plan(S)).first;
+    return it->second;
+  };
   const std::vector<double> cand = flowing_sizes(c.range(role, c.layout.sizes.body), c.layout.text.step,
-                                                 [&](double S) { return plan(S).overflows.empty(); });
+                                                 [&](double S) { return planned(S).overflows.empty(); });
   auto finish = [&](const Pager& pager, double size, double pitch) {
     c.took(role, size);
     plan.took();
@@ -75,17 +85,17 @@ std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::v
   };
   // Page counts only grow with the size (a smaller size shortens every unit), so the
   // minimum size tells whether some size fits one page, and how few pages are needed.
-  const Pager smallest = plan(cand.back());
+  const Pager& smallest = planned(cand.back());
   const bool ok = smallest.overflows.empty();
   if (ok && smallest.page_count() == 1) {
     // The first size that fits one page: the slide stays on one page.
     for (double S : cand) {
-      const Pager p = S == cand.back() ? smallest : plan(S);
+      const Pager& p = planned(S);
       if (!(p.overflows.empty() && p.page_count() == 1)) continue;
       if (!c.scale || c.scale->settled()) {
         for (double pitch : loose_pitches(c)) {
           PitchScope loose(c, pitch);
-          const Pager lp = plan(S);
+          const Pager& lp = planned(S);
           if (lp.overflows.empty() && lp.page_count() == 1) return finish(lp, S, pitch);
         }
       }
@@ -99,14 +109,14 @@ std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::v
     std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (good(plan(cand[mid]))) {
+      if (good(planned(cand[mid]))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
     if (hi + 1 == cand.size()) return finish(smallest, cand.back(), 0);
-    return finish(plan(cand[hi]), cand[hi], 0);
+    return finish(planned(cand[hi]), cand[hi], 0);
   }
   for (const Overflow& o : smallest.overflows) report(c, name, o, cand.back());
   return finish(smallest, cand.back(), 0);

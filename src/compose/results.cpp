@@ -439,16 +439,33 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
     return it->second;
   };
   const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
-  // Down to sizes.body.flow_below when every unit fits a page there (pager.hpp).
-  const std::vector<double> cand =
-      flowing_sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step,
-                    [&](double S) { return plan(S, mode).pager.overflows.empty(); });
+  // Down to sizes.body.flow_below when every unit fits a page there (pager.hpp). Settled
+  // only when needed: the list is `all` or its readable sizes, so it starts with those
+  // either way, and a slide that fits one page at a readable size need not plan the
+  // flow_below size to learn where the list ends (with a table, that plan is a column
+  // search of its own).
+  const spec::SizeRange range = c.range(Role::Results, c.layout.sizes.body);
+  const std::vector<double> all = sizes(range, c.layout.text.step);
+  std::size_t readable = 0;  // all[0, readable) begin the list whichever it is
+  while (readable < all.size() && all[readable] >= range.flow_below - kEps) ++readable;
+  std::optional<std::vector<double>> cand_list;
+  auto cand = [&]() -> const std::vector<double>& {
+    if (!cand_list)
+      cand_list = flowing_sizes(range, c.layout.text.step, [&](double S) { return plan(S, mode).pager.overflows.empty(); });
+    return *cand_list;
+  };
+  const Planned* smallest_plan = nullptr;
+  auto smallest = [&]() -> const Planned& {
+    if (!smallest_plan) smallest_plan = &plan(cand().back(), mode);
+    return *smallest_plan;
+  };
   // Page counts only grow with the size, so the smallest size tells whether any size fits
   // one page (without a table: the table's own size range stops step 1 earlier).
-  const Planned& smallest = plan(cand.back(), mode);
-  const bool one_page_possible = s.table || (smallest.pager.page_count() == 1 && smallest.pager.overflows.empty());
+  const bool one_page_possible = s.table || (smallest().pager.page_count() == 1 && smallest().pager.overflows.empty());
   // 1. Everything on one page, the table at no less than split_below (as detail tables).
-  for (double S : cand) {
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (k >= readable && k >= cand().size()) break;  // past the end of the list
+    const double S = all[k];
     if (!one_page_possible) break;
     if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
     const Planned& p = plan(S, TableMode::OneSlide);
@@ -468,24 +485,23 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
   // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
   // as the minimum size needs, at the largest size that needs no more (bisected; the plan
   // found is checked, never assumed).
-  if (smallest.pager.overflows.empty()) {
-    auto good = [&](const Planned& p) {
-      return p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count();
-    };
-    std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
+  if (smallest().pager.overflows.empty()) {
+    const std::size_t most_pages = smallest().pager.page_count();
+    auto good = [&](const Planned& p) { return p.pager.overflows.empty() && p.pager.page_count() <= most_pages; };
+    std::size_t lo = 0, hi = cand().size() - 1;  // cand()[hi] is good
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (good(plan(cand[mid], mode))) {
+      if (good(plan(cand()[mid], mode))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
-    return draw_planned(c, slide, s, plan(cand[hi], mode), results.label(), title, name);
+    return draw_planned(c, slide, s, plan(cand()[hi], mode), results.label(), title, name);
   }
   // 3. Something is taller than a page even at the minimum size: located errors.
-  for (const Overflow& o : smallest.pager.overflows) report(c, name, o, cand.back());
-  return draw_planned(c, slide, s, smallest, results.label(), title, name);
+  for (const Overflow& o : smallest().pager.overflows) report(c, name, o, cand().back());
+  return draw_planned(c, slide, s, smallest(), results.label(), title, name);
 }
 
 }  // namespace plandeck::compose::detail

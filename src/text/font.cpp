@@ -36,15 +36,21 @@ class Bytes {
   std::uint32_t u32(std::size_t pos) const {
     return (static_cast<std::uint32_t>(u16(pos)) << 16) | u16(pos + 2);
   }
-  // u16 without the bound check, for loops whose whole range was checked first.
-  std::uint16_t u16_unchecked(std::size_t pos) const {
-    return static_cast<std::uint16_t>((static_cast<unsigned char>(data_[pos]) << 8) |
-                                      static_cast<unsigned char>(data_[pos + 1]));
-  }
+  const std::string& data() const { return data_; }
+  std::string take() && { return std::move(data_); }
 
  private:
   std::string data_;
 };
+
+// A big-endian u16 at `pos`, for bytes load() has already checked.
+std::uint16_t u16_at(const std::string& data, std::size_t pos) {
+  return static_cast<std::uint16_t>((static_cast<unsigned char>(data[pos]) << 8) |
+                                    static_cast<unsigned char>(data[pos + 1]));
+}
+std::uint32_t u32_at(const std::string& data, std::size_t pos) {
+  return static_cast<std::uint32_t>(u16_at(data, pos)) << 16 | u16_at(data, pos + 2);
+}
 
 struct TableRecord {
   std::uint32_t offset = 0;
@@ -116,9 +122,9 @@ class FontLoader {
   static Font load(const std::string& path);
 
  private:
-  static void read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs);
-  static void read_format4(Font& font, const Bytes& cmap, std::size_t at, std::size_t num_glyphs);
-  static void read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp, std::size_t num_glyphs);
+  static void read_cmap(Font& font, Bytes cmap);
+  static void read_format4(Font& font, const Bytes& cmap, std::size_t at);
+  static void read_format12(Font& font, const Bytes& cmap, std::size_t at, bool bmp);
   static std::string read_name(const Bytes& name, int name_id);
 };
 
@@ -170,25 +176,19 @@ Font FontLoader::load(const std::string& path) {
   const std::size_t num_glyphs = table_start("maxp", 6).u16(4);
   if (num_metrics == 0 || num_glyphs == 0) throw std::runtime_error("no glyph metrics");
 
-  // Widths per glyph as libharu computes them: advance * 1000 / unitsPerEm, truncated;
-  // glyphs past numberOfHMetrics repeat the last advance (TrueType rule).
-  const Bytes hmtx = table_start("hmtx", static_cast<std::uint32_t>(4 * num_metrics));
-  font.glyph_widths_.resize(num_glyphs);
-  for (std::size_t g = 0; g < num_glyphs; ++g) {
-    const std::size_t m = g < num_metrics ? g : num_metrics - 1;
-    font.glyph_widths_[g] = static_cast<std::uint16_t>(hmtx.u16(4 * m) * 1000 / upem);
-  }
-  font.notdef_width_ = font.glyph_widths_[0];
-  // Left side bearings (where the ink starts), for the layout audit's run extents. Fonts
-  // whose hmtx stops after the advances (no lsb array) get 0, i.e. the advance box.
-  font.glyph_lsb_.assign(num_glyphs, 0);
-  for (std::size_t g = 0; g < num_glyphs; ++g) {
-    const std::size_t at = g < num_metrics ? 4 * g + 2 : 4 * num_metrics + 2 * (g - num_metrics);
-    if (at + 2 > hmtx.size()) break;
-    font.glyph_lsb_[g] = static_cast<std::int16_t>(hmtx.s16(at) * 1000 / upem);
-  }
+  // Widths per glyph as libharu computes them (width_of): advance * 1000 / unitsPerEm,
+  // truncated; glyphs past numberOfHMetrics repeat the last advance (TrueType rule). Every
+  // glyph's advance must be readable: the last one read is checked here, once.
+  Bytes hmtx = table_start("hmtx", static_cast<std::uint32_t>(4 * num_metrics));
+  hmtx.u16(4 * (std::min(num_glyphs, num_metrics) - 1));
+  font.num_glyphs_ = num_glyphs;
+  font.num_metrics_ = num_metrics;
+  font.hmtx_ = std::move(hmtx).take();
+  font.notdef_width_ = font.width_of(0);
+  // Left side bearings (lsb_of) are read from the same bytes; a font whose hmtx stops after
+  // the advances (no lsb array) gives 0, i.e. the advance box.
 
-  read_cmap(font, table("cmap", kMaxCmapBytes), num_glyphs);
+  read_cmap(font, table("cmap", kMaxCmapBytes));
   try {
     const Bytes name = table("name", kMaxNameBytes);
     font.family_ = read_name(name, 16);
@@ -200,8 +200,7 @@ Font FontLoader::load(const std::string& path) {
   return font;
 }
 
-void FontLoader::read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs) {
-  font.bmp_gid_.assign(0x10000, 0);
+void FontLoader::read_cmap(Font& font, Bytes cmap) {
   const std::uint16_t count = cmap.u16(2);
   // Preference: format 4 of (3,1) — the only subtable libharu reads — then any Unicode
   // format 4; format 12 of (3,10) or (0,*) supplies code points beyond the BMP (and the
@@ -226,62 +225,59 @@ void FontLoader::read_cmap(Font& font, const Bytes& cmap, std::size_t num_glyphs
     }
   }
   if (f4_rank == 0 && f12 == 0) throw std::runtime_error("no Unicode cmap (format 4 or 12)");
-  // A glyph id past the font's glyphs counts as missing: the readers store 0 for it.
-  if (f12 != 0) read_format12(font, cmap, f12, f4_rank == 0, num_glyphs);
-  if (f4_rank != 0) read_format4(font, cmap, f4, num_glyphs);
+  if (f12 != 0) read_format12(font, cmap, f12, f4_rank == 0);
+  if (f4_rank != 0) read_format4(font, cmap, f4);
+  font.cmap_ = std::move(cmap).take();
 }
 
-void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at, std::size_t num_glyphs) {
+void FontLoader::read_format4(Font& font, const Bytes& cmap, std::size_t at) {
   const std::size_t segs = cmap.u16(at + 6) / 2u;
   const std::size_t ends = at + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
                     range_offsets = deltas + 2 * segs;
   // A code belongs to the first segment whose endCode >= code, as libharu looks it up
-  // (endCodes ascend in a valid font). Codes below `next` are decided, so each is visited
-  // once: overlapping segments in a corrupt cmap cannot make this loop 32,767 x 65,535
-  // long (fuzz/regressions/fuzz_font/cmap4-overlapping-segments).
-  std::uint32_t next = 0;
+  // (endCodes ascend in a valid font; in a corrupt one `reach` keeps the search right).
+  font.bmp_ranges_.reserve(segs);
+  std::uint32_t reach = 0;
   for (std::size_t s = 0; s < segs; ++s) {
     const std::uint32_t end = cmap.u16(ends + 2 * s), start = cmap.u16(starts + 2 * s);
     const std::uint16_t delta = cmap.u16(deltas + 2 * s);
     const std::size_t ro_pos = range_offsets + 2 * s;
     const std::uint16_t ro = cmap.u16(ro_pos);
-    const std::uint32_t from = std::max(start, next);
-    next = std::max(next, end + 1);
+    // Codes up to `reach` belong to earlier segments: this one maps from past them.
+    const std::uint32_t from = s == 0 ? start : std::max(start, reach + 1);
     const std::uint32_t last = std::min<std::uint32_t>(end, 0xFFFE);
-    if (from > last) continue;
+    reach = s == 0 ? end : std::max(reach, end);
     // idRangeOffset is relative to its own position in the file (spec trick). The glyph ids
     // this segment reads lie at increasing positions: checking the last one checks them all
     // (a truncated table throws here, as a checked read of it would).
-    if (ro != 0) cmap.u16(ro_pos + ro + 2 * (last - start));
-    for (std::uint32_t c = from; c <= last; ++c) {
-      std::uint32_t gid = 0;
-      if (ro == 0) {
-        gid = (c + delta) & 0xFFFFu;
-      } else {
-        const std::uint32_t g = cmap.u16_unchecked(ro_pos + ro + 2 * (c - start));
-        if (g != 0) gid = (g + delta) & 0xFFFFu;
-      }
-      font.bmp_gid_[c] = static_cast<std::uint16_t>(gid < num_glyphs ? gid : 0);
-    }
+    if (ro != 0 && from <= last) cmap.u16(ro_pos + ro + 2 * (last - start));
+    font.bmp_ranges_.push_back({reach, start, end, last, delta, static_cast<std::uint32_t>(ro_pos + ro),
+                                ro == 0 ? Font::Range::Kind::Delta : Font::Range::Kind::GlyphIdArray});
   }
 }
 
-void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool fill_bmp,
-                               std::size_t num_glyphs) {
+void FontLoader::read_format12(Font& font, const Bytes& cmap, std::size_t at, bool bmp) {
   const std::uint32_t groups = cmap.u32(at + 12);
-  std::uint32_t next_bmp = 0;  // as in format 4: the first group of a code wins, each code once
+  // A Japanese font has some 20,000 groups (one per kanji whose glyph ids are not in
+  // sequence): the whole array is bound-checked once, by its last byte, then read unchecked.
+  if (groups > 0) cmap.u8(at + 16 + 12u * std::size_t{groups} - 1);
+  const std::string& bytes = cmap.data();
+  bool any = false;
+  std::uint32_t reach = 0;  // as in format 4: the first group of a code wins
   for (std::uint32_t k = 0; k < groups; ++k) {
     const std::size_t g = at + 16 + 12u * k;
-    const std::uint32_t first = cmap.u32(g), last = cmap.u32(g + 4), gid = cmap.u32(g + 8);
+    const std::uint32_t last = u32_at(bytes, g + 4);
+    if (!bmp && last < 0x10000) continue;  // the format 4 subtable maps the BMP
+    const std::uint32_t first = u32_at(bytes, g), gid = u32_at(bytes, g + 8);
     if (last < first) continue;
     if (last >= 0x10000) font.supplementary_.push_back({first, last, gid});
-    const std::uint32_t from = std::max(first, next_bmp);
-    if (last >= next_bmp) next_bmp = last == 0xFFFFFFFFu ? last : last + 1;
-    if (fill_bmp)
-      for (std::uint32_t c = from; c <= last && c < 0x10000; ++c) {
-        const auto mapped = static_cast<std::uint16_t>(gid + (c - first));
-        font.bmp_gid_[c] = mapped < num_glyphs ? mapped : std::uint16_t{0};
-      }
+    reach = any ? std::max(reach, last) : last;
+    any = true;
+    // Every group is kept, those beyond the BMP too: their ends still shadow later groups.
+    if (bmp) {
+      font.bmp_ranges_.push_back({reach, first, last, std::min<std::uint32_t>(last, 0xFFFF), gid, 0,
+                                  Font::Range::Kind::Group});
+    }
   }
 }
 
@@ -314,21 +310,55 @@ std::optional<Font> Font::load(const std::string& path, std::string* error) {
   }
 }
 
+std::uint16_t Font::bmp_gid(std::uint32_t cp) const {
+  // The first range whose end reaches cp decides it: every earlier one ends before cp.
+  const auto it = std::lower_bound(bmp_ranges_.begin(), bmp_ranges_.end(), cp,
+                                   [](const Range& r, std::uint32_t c) { return r.reach < c; });
+  if (it == bmp_ranges_.end() || cp < it->first || cp > it->last) return 0;
+  std::uint32_t gid = 0;
+  switch (it->kind) {
+    case Range::Kind::Delta:
+      gid = (cp + it->value) & 0xFFFFu;
+      break;
+    case Range::Kind::GlyphIdArray: {
+      const std::uint32_t g = u16_at(cmap_, it->ids_at + 2 * (cp - it->first));
+      if (g != 0) gid = (g + it->value) & 0xFFFFu;
+      break;
+    }
+    case Range::Kind::Group:
+      gid = static_cast<std::uint16_t>(it->value + (cp - it->first));
+      break;
+  }
+  // A glyph id past the font's glyphs counts as missing.
+  return gid < num_glyphs_ ? static_cast<std::uint16_t>(gid) : std::uint16_t{0};
+}
+
 std::uint16_t Font::gid_of(char32_t cp) const {
-  if (cp < 0x10000) return bmp_gid_[cp];
+  if (cp < 0x10000) return bmp_gid(cp);
   for (const Group& g : supplementary_)
     if (cp >= g.first && cp <= g.last) {
       const std::uint32_t gid = g.gid + (cp - g.first);
-      return gid < glyph_widths_.size() ? static_cast<std::uint16_t>(gid) : 0;
+      return gid < num_glyphs_ ? static_cast<std::uint16_t>(gid) : 0;
     }
   return 0;
 }
 
+int Font::width_of(std::size_t gid) const {
+  const std::size_t m = gid < num_metrics_ ? gid : num_metrics_ - 1;
+  return static_cast<std::uint16_t>(u16_at(hmtx_, 4 * m) * 1000 / units_per_em_);
+}
+
+int Font::lsb_of(std::size_t gid) const {
+  const std::size_t at = gid < num_metrics_ ? 4 * gid + 2 : 4 * num_metrics_ + 2 * (gid - num_metrics_);
+  if (at + 2 > hmtx_.size()) return 0;
+  return static_cast<std::int16_t>(static_cast<std::int16_t>(u16_at(hmtx_, at)) * 1000 / units_per_em_);
+}
+
 bool Font::has_glyph(char32_t cp) const { return gid_of(cp) != 0; }
 
-int Font::advance(char32_t cp) const { return glyph_widths_[gid_of(cp)]; }
+int Font::advance(char32_t cp) const { return width_of(gid_of(cp)); }
 
-int Font::left_bearing(char32_t cp) const { return glyph_lsb_[gid_of(cp)]; }
+int Font::left_bearing(char32_t cp) const { return lsb_of(gid_of(cp)); }
 
 const Font* FontLibrary::get(const std::string& path, std::string* error) {
   struct stat st {};

@@ -35,7 +35,6 @@ class Font {
 
   // Advance width in 1/1000 em exactly as libharu computes it: advance * 1000 / unitsPerEm,
   // integer truncation. Missing characters give the .notdef width (as libharu does).
-  // BMP values come from a table filled at load time (one array read per call).
   int advance(char32_t cp) const;
 
   // Left side bearing in 1/1000 em (hmtx, truncated): where the glyph's ink starts after its
@@ -61,13 +60,31 @@ class Font {
   int ascender_ = 0;
   int descender_ = 0;
   int notdef_width_ = 0;
-  std::vector<std::uint16_t> glyph_widths_;  // 1/1000 em, per glyph id
-  std::vector<std::int16_t> glyph_lsb_;      // 1/1000 em, per glyph id
-  std::vector<std::uint16_t> bmp_gid_;       // 65,536 entries: code point -> glyph id
-  struct Group {                             // cmap format 12 group (beyond the BMP)
+  // Looked up per call rather than expanded into per-code-point tables at load: a deck uses
+  // a few thousand of a font's tens of thousands of characters, and the measurer caches
+  // every answer it gets (measurer.hpp). load() has already read, with bound checks, every
+  // byte a lookup can touch, so the lookups read unchecked.
+  std::size_t num_glyphs_ = 0;
+  std::size_t num_metrics_ = 0;
+  std::string hmtx_;  // the first 4 * numberOfHMetrics bytes of hmtx (or fewer, if shorter)
+  std::string cmap_;  // the cmap table (format 4 glyph id arrays are read from it)
+  // The BMP part of the cmap: format 4 segments, or format 12 groups when the font has no
+  // format 4, in file order. `reach` is the largest end of this and every earlier range:
+  // ascending, so the first range whose end reaches a code is found by binary search.
+  struct Range {
+    std::uint32_t reach, first, end, last;  // maps first..last (end as written in the file)
+    std::uint32_t value;                    // format 4: idDelta; format 12: startGlyphID
+    std::uint32_t ids_at;                   // format 4 with idRangeOffset: where `first`'s id is
+    enum class Kind : std::uint8_t { Delta, GlyphIdArray, Group } kind;
+  };
+  std::vector<Range> bmp_ranges_;
+  struct Group {  // cmap format 12 group (beyond the BMP)
     std::uint32_t first, last, gid;
   };
   std::vector<Group> supplementary_;
+  std::uint16_t bmp_gid(std::uint32_t cp) const;
+  int width_of(std::size_t gid) const;
+  int lsb_of(std::size_t gid) const;
   std::uint16_t gid_of(char32_t cp) const;
 };
 

@@ -231,12 +231,12 @@ void check_fit(const std::u32string& text, const t::Measurer& m, bool bold_runs,
     std::vector<t::Line> plain;
     std::size_t previous_end = 0;
     for (const t::PlacedLine& l : p.lines) {
-      if (l.line.begin < previous_end || l.line.end < l.line.begin || l.line.end > para_text.size())
+      if (l.line->begin < previous_end || l.line->end < l.line->begin || l.line->end > para_text.size())
         fail("box line ranges out of order", text);
-      previous_end = l.line.end;
-      covered += para_text.substr(l.line.begin, l.line.end - l.line.begin);
-      drawn += l.line.text();
-      plain.push_back(l.line);
+      previous_end = l.line->end;
+      covered += para_text.substr(l.line->begin, l.line->end - l.line->begin);
+      drawn += l.line->text();
+      plain.push_back(*l.line);
     }
     std::u32string para_no_lf;
     for (char32_t cp : para_text)

@@ -137,6 +137,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
   Page base;
   diag::Diagnostics scratch;
   Ctx quiet(c, scratch);
+  quiet.pages_discarded = true;  // only the area is kept
   Area a = draw_frame(base, quiet, title, nullptr, "目次", d.loc);
   a.y += 6;
   a.h -= 6;
@@ -233,7 +234,7 @@ std::vector<Page> toc_pages(const Ctx& c, const model::Document& d, const std::v
                                 c.layout.text.line_height * S + first_baseline(c, S);
     double last_w = 0;
     if (!r.paragraphs.empty() && !r.paragraphs.back().lines.empty()) {
-      last_w = r.paragraphs.back().lines.back().line.width;
+      last_w = r.paragraphs.back().lines.back().line->width;
     }
     const std::size_t target = offset + e.body_page;
     std::u32string num = text::utf8::to_u32(page_label(c, target));
@@ -372,6 +373,7 @@ Deck compose(const model::Plan& plan, const spec::Layout& layout,
   {
     diag::Diagnostics scratch;
     Ctx probe(c, scratch);
+    probe.pages_discarded = true;  // only the sizes it takes are kept
     compose_body(probe, plan);
   }
   scale.settle(role_ranges(layout));

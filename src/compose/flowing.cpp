@@ -5,6 +5,7 @@
 // block) moves to the next page whole when it fits there; one taller than a page is split
 // between its items, its label (heading) repeated and its statement (body) said once.
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "compose/kinds.hpp"
@@ -15,10 +16,6 @@ namespace plandeck::compose::detail {
 namespace {
 
 using Items = std::vector<model::Item>;
-
-Items slice(const Items& items, std::size_t i, std::size_t j) {
-  return Items(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j));
-}
 
 void check(Pager& pager, const text::FitResult& r, const std::string& box, const Content& ct,
            const diag::SourceLoc& fallback) {
@@ -43,8 +40,8 @@ struct ItemCounts {
 
 ItemCounts item_counts(const Ctx& c, const Items& items, double w, double size) {
   ItemCounts out;
-  for (const model::Item& it : items) {
-    const Content one = list_content(c, {it});
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Content one = list_content(c, items, k, k + 1);
     out.lines.push_back(count(c, text::PreparedBox(one.ps, *c.paragraphs), std::max(1.0, w), size).line_count);
     out.paras.push_back(static_cast<int>(one.ps.size()));
   }
@@ -59,8 +56,17 @@ template <class Plan>
 std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::vector<text::StyledRun>& title,
                            const std::string& name, Role role, Plan plan) {
   PitchScope base_pitch(c, 0);
+  // Plans by size and pitch: the end of the size list and the smallest size are often the
+  // same plan, and a plan is the same for the same inputs.
+  std::map<std::pair<double, double>, Pager> plans;
+  auto planned = [&](double S) -> const Pager& {
+    const auto key = std::make_pair(S, c.pitch);
+    auto it = plans.find(key);
+    if (it == plans.end()) it = plans.emplace(key, plan(S)).first;
+    return it->second;
+  };
   const std::vector<double> cand = flowing_sizes(c.range(role, c.layout.sizes.body), c.layout.text.step,
-                                                 [&](double S) { return plan(S).overflows.empty(); });
+                                                 [&](double S) { return planned(S).overflows.empty(); });
   auto finish = [&](const Pager& pager, double size, double pitch) {
     c.took(role, size);
     plan.took();
@@ -79,17 +85,17 @@ std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::v
   };
   // Page counts only grow with the size (a smaller size shortens every unit), so the
   // minimum size tells whether some size fits one page, and how few pages are needed.
-  const Pager smallest = plan(cand.back());
+  const Pager& smallest = planned(cand.back());
   const bool ok = smallest.overflows.empty();
   if (ok && smallest.page_count() == 1) {
     // The first size that fits one page: the slide stays on one page.
     for (double S : cand) {
-      const Pager p = S == cand.back() ? smallest : plan(S);
+      const Pager& p = planned(S);
       if (!(p.overflows.empty() && p.page_count() == 1)) continue;
       if (!c.scale || c.scale->settled()) {
         for (double pitch : loose_pitches(c)) {
           PitchScope loose(c, pitch);
-          const Pager lp = plan(S);
+          const Pager& lp = planned(S);
           if (lp.overflows.empty() && lp.page_count() == 1) return finish(lp, S, pitch);
         }
       }
@@ -103,14 +109,14 @@ std::vector<Page> paginate(const Ctx& c, const model::Slide& slide, const std::v
     std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (good(plan(cand[mid]))) {
+      if (good(planned(cand[mid]))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
     if (hi + 1 == cand.size()) return finish(smallest, cand.back(), 0);
-    return finish(plan(cand[hi]), cand[hi], 0);
+    return finish(planned(cand[hi]), cand[hi], 0);
   }
   for (const Overflow& o : smallest.overflows) report(c, name, o, cand.back());
   return finish(smallest, cand.back(), 0);
@@ -200,8 +206,8 @@ class Goals {
     p.statement = statement;
     p.lab = measure(c_, labels_[g], lw - 2 * pad, label_);
     if (statement) p.st = measure(c_, text_content(c_, goal.statement), w2 - 2 * pad, S);
-    p.res = measure(c_, list_content(c_, slice(goal.results, r0, r1)), rw - 2 * pad, S);
-    p.chl = measure(c_, list_content(c_, slice(goal.challenges, c0, c1)), cw - 2 * pad, S);
+    p.res = measure(c_, list_content(c_, goal.results, r0, r1), rw - 2 * pad, S);
+    p.chl = measure(c_, list_content(c_, goal.challenges, c0, c1), cw - 2 * pad, S);
     p.b1 = measure(c_, text_content(c_, s_.results_label, true), rw - 2 * pad, S);
     p.b2 = measure(c_, text_content(c_, s_.challenges_label, true), cw - 2 * pad, S);
     p.hs = statement ? p.st.height + 2 * pad : 0;
@@ -215,15 +221,15 @@ class Goals {
     const model::Goal& goal = s_.goals[g];
     const std::string gn = idx("goals", g);
     {
-      Content lab = text_content(c_, goal.label, true), st = text_content(c_, goal.statement);
-      Content res = list_content(c_, goal.results), chl = list_content(c_, goal.challenges);
       Part whole = part(g, true, 0, goal.results.size(), 0, goal.challenges.size(), S);
-      check(pager, whole.lab, gn + ".label", lab, goal.loc);
-      check(pager, whole.st, gn + ".statement", st, goal.loc);
-      check(pager, whole.res, gn + ".results", res, goal.loc);
-      check(pager, whole.chl, gn + ".challenges", chl, goal.loc);
+      // The boxes' texts are read again only to locate a word too wide (rarely).
+      if (whole.lab.forced_count > 0) check(pager, whole.lab, gn + ".label", text_content(c_, goal.label, true), goal.loc);
+      if (whole.st.forced_count > 0) check(pager, whole.st, gn + ".statement", text_content(c_, goal.statement), goal.loc);
+      if (whole.res.forced_count > 0) check(pager, whole.res, gn + ".results", list_content(c_, goal.results), goal.loc);
+      if (whole.chl.forced_count > 0)
+        check(pager, whole.chl, gn + ".challenges", list_content(c_, goal.challenges), goal.loc);
       if (pager.fits(whole.gh) || whole.gh <= a_.h + kEps) {
-        place(pager, g, whole, Overflow{gn, goal.loc, 0, 0});
+        place(pager, g, std::move(whole), Overflow{gn, goal.loc, 0, 0});
         return;
       }
     }
@@ -276,12 +282,14 @@ class Goals {
     }
   }
 
-  void place(Pager& pager, std::size_t g, const Part& pt, const Overflow& blame) const {
+  void place(Pager& pager, std::size_t g, Part pt, const Overflow& blame) const {
     const Ctx& c = c_;
     const model::GoalStatusSlide& s = s_;
     const double x = a_.x, w = a_.w;
-    pager.place(pt.gh, c_.layout.frame.gap,
-                [&c, &s, pt, g, x, w](Page& p, double y, double) { draw_part(p, c, s, g, pt, x, y, w); }, blame);
+    const double h = pt.gh;
+    pager.place(h, c_.layout.frame.gap,
+                [&c, &s, pt = std::move(pt), g, x, w](Page& p, double y, double) { draw_part(p, c, s, g, pt, x, y, w); },
+                blame);
   }
 
   static void draw_part(Page& p, const Ctx& c, const model::GoalStatusSlide& s, std::size_t g, const Part& pt,
@@ -386,7 +394,7 @@ class Overview {
     }
     p.has_items = i1 > i0;
     if (p.has_items) {
-      p.items = measure(c_, list_content(c_, slice(blk.items, i0, i1)), bw, S);
+      p.items = measure(c_, list_content(c_, blk.items, i0, i1), bw, S);
       p.h += p.items.height;
     }
     return p;
@@ -398,15 +406,18 @@ class Overview {
     const std::size_t n = blk.items.size();
     Part whole = part(b, true, 0, n, S);
     {
-      Content hd = text_content(c_, blk.heading, true), body = text_content(c_, blk.body);
-      Content items = list_content(c_, blk.items);
-      check(pager, whole.heading, bn + ".heading", hd, blk.loc);
-      if (whole.has_body) check(pager, whole.body, bn + ".body", body, blk.loc);
-      if (whole.has_items) check(pager, whole.items, bn + ".items", items, blk.loc);
+      // The texts are read again only to locate a word too wide or the tallest item.
+      if (whole.heading.forced_count > 0)
+        check(pager, whole.heading, bn + ".heading", text_content(c_, blk.heading, true), blk.loc);
+      if (whole.has_body && whole.body.forced_count > 0)
+        check(pager, whole.body, bn + ".body", text_content(c_, blk.body), blk.loc);
+      if (whole.has_items && whole.items.forced_count > 0)
+        check(pager, whole.items, bn + ".items", list_content(c_, blk.items), blk.loc);
       if (pager.fits(whole.h) || whole.h <= a_.h + kEps) {
-        const Overflow blame = whole.has_items ? Overflow{bn + ".items", tallest(whole.items, items, blk.loc), 0, 0}
-                                               : Overflow{bn + ".body", blk.body.loc, 0, 0};
-        place(pager, b, whole, blame);
+        const Overflow blame =
+            whole.has_items ? Overflow{bn + ".items", tallest(whole.items, list_content(c_, blk.items), blk.loc), 0, 0}
+                            : Overflow{bn + ".body", blk.body.loc, 0, 0};
+        place(pager, b, std::move(whole), blame);
         return;
       }
     }
@@ -449,12 +460,14 @@ class Overview {
     }
   }
 
-  void place(Pager& pager, std::size_t b, const Part& pt, const Overflow& blame) const {
+  void place(Pager& pager, std::size_t b, Part pt, const Overflow& blame) const {
     const Ctx& c = c_;
     const model::Block& blk = s_.blocks[b];
     const double x = a_.x, w = a_.w;
-    pager.place(pt.h, 0.9 * pt.heading.size,
-                [&c, &blk, pt, b, x, w](Page& p, double y, double) { draw_part(p, c, blk, b, pt, x, y, w); }, blame);
+    const double h = pt.h, gap = 0.9 * pt.heading.size;
+    pager.place(h, gap,
+                [&c, &blk, pt = std::move(pt), b, x, w](Page& p, double y, double) { draw_part(p, c, blk, b, pt, x, y, w); },
+                blame);
   }
 
   static void draw_part(Page& p, const Ctx& c, const model::Block& blk, std::size_t b, const Part& pt, double x,

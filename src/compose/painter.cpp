@@ -17,7 +17,7 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
          const diag::SourceMap* s)
     : layout(l), fonts(f), diags(d), sources(s),
       tables(make_table_cache()), paragraphs(std::make_shared<text::ParagraphCache>(f)),
-      normalized(std::make_shared<std::unordered_map<std::string, std::u32string>>()) {
+      normalized(std::make_shared<std::unordered_map<const std::string*, NormalizedRun>>()) {
   // Deck::fonts: the regular chain, then the strong chain, each file once, in layout order.
   file_of.resize(2);
   for (int style = 0; style < 2; ++style) {
@@ -35,7 +35,7 @@ Ctx::Ctx(const spec::Layout& l, const text::FontChainMeasurer& f, diag::Diagnost
 Ctx::Ctx(const Ctx& other, diag::Diagnostics& d)
     : layout(other.layout), fonts(other.fonts), diags(d), sources(other.sources), files(other.files),
       file_of(other.file_of), tables(other.tables), paragraphs(other.paragraphs),
-      normalized(other.normalized), scale(other.scale) {}
+      normalized(other.normalized), scale(other.scale), pages_discarded(other.pages_discarded) {}
 
 std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
   std::vector<text::StyledRun> out;
@@ -48,11 +48,12 @@ std::vector<text::StyledRun> runs(const model::RichText& t, bool all_strong) {
 
 std::vector<text::StyledRun> runs(const Ctx& c, const model::RichText& t, bool all_strong) {
   std::vector<text::StyledRun> out;
+  out.reserve(t.runs.size());
   for (const model::Run& r : t.runs) {
     if (r.text.empty()) continue;
-    auto it = c.normalized->find(r.text);
-    if (it == c.normalized->end()) it = c.normalized->emplace(r.text, text::normalize(r.text).text).first;
-    out.push_back({it->second, (r.strong || all_strong) ? text::kStrong : text::kRegular});
+    Ctx::NormalizedRun& known = (*c.normalized)[&r.text];
+    if (known.source != r.text) known = {r.text, text::normalize(r.text).text};  // new (r.text is not empty)
+    out.push_back({known.text, (r.strong || all_strong) ? text::kStrong : text::kRegular});
   }
   return out;
 }
@@ -78,8 +79,15 @@ text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em) {
 void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
                const std::vector<model::Item>& items, int depth, double base_indent_em,
                const std::vector<std::string>* marker_list) {
+  add_items(c, out, items.data(), items.data() + items.size(), depth, base_indent_em, marker_list);
+}
+
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out, const model::Item* first,
+               const model::Item* last, int depth, double base_indent_em,
+               const std::vector<std::string>* marker_list) {
   const auto& markers = marker_list ? *marker_list : c.layout.text.markers;
-  for (const model::Item& item : items) {
+  for (const model::Item* it = first; it != last; ++it) {
+    const model::Item& item = *it;
     text::BoxParagraph p = para(runs(c, item.text), base_indent_em + depth * c.layout.text.indent_em);
     std::string marker;
     if (item.marker) {
@@ -229,6 +237,7 @@ double draw_line(Page& page, const Ctx& c, const std::u32string& s, int style, d
 
 void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y, double w,
           const Paint& paint, Align align) {
+  if (c.pages_discarded) return;
   const double base = first_baseline(c, r.size);
   const bool direct = holds_text(page);
   const int outer = page.cursor;  // when not `direct`: the section (kUntagged) or a grouping node
@@ -263,9 +272,9 @@ void draw(Page& page, const Ctx& c, const text::FitResult& r, double x, double y
     page.cursor = body;
     for (const text::PlacedLine& pl : p.lines) {
       double lx = x + pl.x;
-      if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line.width) / 2);
-      if (align == Align::Right) lx = x + std::max(0.0, w - pl.line.width);
-      for (const text::Fragment& f : pl.line.fragments) {
+      if (align == Align::Center) lx = x + std::max(0.0, (w - pl.line->width) / 2);
+      if (align == Align::Right) lx = x + std::max(0.0, w - pl.line->width);
+      for (const text::Fragment& f : pl.line->fragments) {
         draw_line(page, c, f.text, f.style, r.size, lx, y + pl.y + base,
                   f.style == text::kStrong ? paint.strong : paint.text);
         lx += f.width;

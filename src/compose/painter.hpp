@@ -41,12 +41,24 @@ struct Ctx {
   // times. Shared with the contexts of probes (same thread, same fonts), so that ICU ranks
   // each paragraph once per compose call.
   std::shared_ptr<text::ParagraphCache> paragraphs;
-  // text::normalize(utf8).text by utf8 (runs(c, ...)). Shared with the contexts of probes
-  // and quiet passes like `paragraphs` (copying it for each was a cost of its own).
-  std::shared_ptr<std::unordered_map<std::string, std::u32string>> normalized;
+  // text::normalize(utf8).text of plan runs (runs(c, ...)), by the address of the run's
+  // text, with a copy of the text it was made from: a look-up hashes a pointer and compares
+  // the text instead of hashing it, and an address that holds other text since is simply
+  // normalised again. Shared with the contexts of probes and quiet passes like `paragraphs`
+  // (copying it for each was a cost of its own).
+  struct NormalizedRun {
+    std::string source;
+    std::u32string text;
+  };
+  std::shared_ptr<std::unordered_map<const std::string*, NormalizedRun>> normalized;
 
   // The deck's type scale (scale.hpp), owned by compose(); null: every box sizes itself.
   TypeScale* scale = nullptr;
+  // The pages laid out with this context are thrown away (the type scale's probe pass only
+  // records sizes, a size search tries a size): draw() sets no text. Sizes, overflows and
+  // every other decision are made before drawing and do not depend on it. Copied into
+  // derived contexts; mutable for DiscardScope.
+  mutable bool pages_discarded = false;
   // The line pitch of the slide being laid out, in em (0: the layout's text.line_height). A
   // slide with room sets its lines looser, up to text.line_height_max (LoosePitch).
   mutable double pitch = 0;
@@ -66,6 +78,20 @@ struct Ctx {
   void took(Role role, double size) const {
     if (scale) scale->took(role, size);
   }
+};
+
+// Sets Ctx::pages_discarded for a scope (a trial whose page is thrown away), and puts the
+// previous value back.
+class DiscardScope {
+ public:
+  explicit DiscardScope(const Ctx& c) : c_(c), old_(c.pages_discarded) { c.pages_discarded = true; }
+  ~DiscardScope() { c_.pages_discarded = old_; }
+  DiscardScope(const DiscardScope&) = delete;
+  DiscardScope& operator=(const DiscardScope&) = delete;
+
+ private:
+  const Ctx& c_;
+  bool old_;
 };
 
 // Sets Ctx::pitch for a scope (0: the layout's), and puts the previous one back.
@@ -95,6 +121,10 @@ text::BoxParagraph para(std::vector<text::StyledRun> r, double indent_em = 0);
 // (the last repeats); nullptr = the layout's list markers.
 void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out,
                const std::vector<model::Item>& items, int depth = 0, double base_indent_em = 0,
+               const std::vector<std::string>* markers = nullptr);
+// The same for the items [first, last) of a list (a part of it, without copying the items).
+void add_items(const Ctx& c, std::vector<text::BoxParagraph>& out, const model::Item* first,
+               const model::Item* last, int depth = 0, double base_indent_em = 0,
                const std::vector<std::string>* markers = nullptr);
 
 // The colours of a box: regular text and strong (emphasis) text.

@@ -7,15 +7,15 @@ namespace plandeck::compose::detail {
 void add_text(const Ctx& c, Content& ct, const model::RichText& t, bool strong) {
   if (t.empty()) return;
   ct.ps.push_back(para(runs(c, t, strong)));
-  ct.locs.push_back(t.loc);
+  ct.locs.push_back(&t.loc);
 }
 
 namespace {
 
-void add_item_locs(std::vector<diag::SourceLoc>& out, const std::vector<model::Item>& items) {
-  for (const auto& it : items) {
-    out.push_back(it.text.loc.known() ? it.text.loc : it.loc);
-    add_item_locs(out, it.items);
+void add_item_locs(std::vector<const diag::SourceLoc*>& out, const model::Item* first, const model::Item* last) {
+  for (const model::Item* it = first; it != last; ++it) {
+    out.push_back(it->text.loc.known() ? &it->text.loc : &it->loc);
+    add_item_locs(out, it->items.data(), it->items.data() + it->items.size());
   }
 }
 
@@ -24,7 +24,7 @@ void add_item_locs(std::vector<diag::SourceLoc>& out, const std::vector<model::I
 void add_list(const Ctx& c, Content& ct, const std::vector<model::Item>& items,
               const std::vector<std::string>* markers) {
   add_items(c, ct.ps, items, 0, 0, markers);
-  add_item_locs(ct.locs, items);
+  add_item_locs(ct.locs, items.data(), items.data() + items.size());
 }
 
 Content text_content(const Ctx& c, const model::RichText& t, bool strong) {
@@ -40,8 +40,15 @@ Content list_content(const Ctx& c, const std::vector<model::Item>& items,
   return ct;
 }
 
+Content list_content(const Ctx& c, const std::vector<model::Item>& items, std::size_t i, std::size_t j) {
+  Content ct;
+  add_items(c, ct.ps, items.data() + i, items.data() + j);
+  add_item_locs(ct.locs, items.data() + i, items.data() + j);
+  return ct;
+}
+
 diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag::SourceLoc& fallback) {
-  diag::SourceLoc best = fallback;
+  const diag::SourceLoc* best = &fallback;
   std::size_t most = 0;
   for (std::size_t i = 0; i < r.paragraphs.size() && i < ct.locs.size(); ++i) {
     if (r.paragraphs[i].lines.size() > most) {
@@ -49,14 +56,14 @@ diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag:
       best = ct.locs[i];
     }
   }
-  return best;
+  return *best;
 }
 
 Overflow forced_overflow(const text::FitResult& r, const std::string& name, const Content& ct,
                          const diag::SourceLoc& fallback) {
   for (std::size_t i = 0; i < r.paragraphs.size() && i < ct.locs.size(); ++i) {
     for (const text::PlacedLine& pl : r.paragraphs[i].lines)
-      if (pl.line.forced) return {name, ct.locs[i], 0, r.forced_count, r.link_forced_count};
+      if (pl.line->forced) return {name, *ct.locs[i], 0, r.forced_count, r.link_forced_count};
   }
   return {name, fallback, 0, r.forced_count, r.link_forced_count};
 }

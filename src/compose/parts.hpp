@@ -14,9 +14,11 @@ namespace plandeck::compose::detail {
 constexpr double kEps = 1e-6;
 
 // Paragraphs and, for each, the plan location of its text (for blaming a box's overflow).
+// The locations point into the plan, which outlives every Content (a search builds many:
+// copying a location would copy its file name).
 struct Content {
   std::vector<text::BoxParagraph> ps;
-  std::vector<diag::SourceLoc> locs;
+  std::vector<const diag::SourceLoc*> locs;
   bool empty() const { return ps.empty(); }
 };
 
@@ -26,6 +28,8 @@ void add_list(const Ctx& c, Content& ct, const std::vector<model::Item>& items,
 Content text_content(const Ctx& c, const model::RichText& t, bool strong = false);
 Content list_content(const Ctx& c, const std::vector<model::Item>& items,
                      const std::vector<std::string>* markers = nullptr);
+// Items [i, j) of a list of the plan.
+Content list_content(const Ctx& c, const std::vector<model::Item>& items, std::size_t i, std::size_t j);
 
 // The location of the paragraph that takes the most lines (the likeliest culprit).
 diag::SourceLoc tallest(const text::FitResult& r, const Content& ct, const diag::SourceLoc& fallback);
@@ -119,6 +123,17 @@ struct Flow {
   }
 };
 
+// Whether build(page, size) reports no overflow, tried on a copy of `base` that is thrown
+// away (so nothing is drawn): a build's overflows are decided by measuring alone, and a
+// build run again (for the page that is kept) makes the same decisions from the same
+// memoised measurements.
+template <class Build>
+bool fits_without_drawing(const Ctx& c, const Page& base, double size, Build& build) {
+  DiscardScope trial(c);
+  Page p = base;
+  return build(p, size).empty();
+}
+
 // A slide that fits at `size` with room to spare is set with the loosest pitch (up to
 // text.line_height_max) at which it still fits: the size never changes, only the leading.
 // Returns the page built at that pitch and leaves Ctx::pitch at it (the caller's scope).
@@ -127,8 +142,10 @@ std::optional<Page> loosen(const Ctx& c, const Page& base, double size, Build bu
   if (c.scale && !c.scale->settled()) return std::nullopt;  // probing sizes: the pitch is moot
   for (double pitch : loose_pitches(c)) {
     c.pitch = pitch;
+    if (!fits_without_drawing(c, base, size, build)) continue;
     Page p = base;
-    if (build(p, size).empty()) return p;
+    build(p, size);
+    return p;
   }
   c.pitch = 0;
   return std::nullopt;
@@ -142,10 +159,11 @@ Page search_size(const Ctx& c, const Page& base, Role role, const std::string& n
   PitchScope scope(c, 0);
   const std::vector<double> cand = sizes(c.range(role, c.layout.sizes.body), c.layout.text.step);
   for (double s : cand) {
-    Page p = base;
-    if (build(p, s).empty()) {
+    if (fits_without_drawing(c, base, s, build)) {
       c.took(role, s);
       if (std::optional<Page> loose = loosen(c, base, s, build)) return *loose;
+      Page p = base;
+      build(p, s);
       return p;
     }
   }

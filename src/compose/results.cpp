@@ -81,11 +81,10 @@ class Results {
       const double part_h = out.table->parts.front().height;
       if (part_h > 0) {
         const model::DetailTable* t = &*s_.table;
-        const TablePlan plan = *out.table;
         const Ctx& c = c_;
         const double x = a_.x, w = a_.w;
         pager.place(caption_h + part_h, 0,
-                    [&c, t, plan, caption_h, x, w](Page& p, double y, double) {
+                    [&c, t, plan = *out.table, caption_h, x, w](Page& p, double y, double) {
                       if (caption_h > 0) caption(p, c, t->caption, x, y, w, caption_h, std::string());
                       table_part_box(p, c, *t, plan, 0, x, y + caption_h, w);
                     },
@@ -123,7 +122,7 @@ class Results {
     const model::ResultsSlide& s = s_;
     const double x = a_.x;
     pager.place(h, 0.35 * S,
-                [&c, &s, rl, rd, x, lw, tw, pad, h](Page& p, double y, double) {
+                [&c, &s, rl = std::move(rl), rd = std::move(rd), x, lw, tw, pad, h](Page& p, double y, double) {
                   const auto& pal = c.layout.palette;
                   {
                     StructScope h2(p, StructKind::H2);
@@ -159,8 +158,9 @@ class Results {
     const Ctx& c = c_;
     const diag::SourceLoc loc = s_.summary.loc;
     const double x = a_.x, w = a_.w;
-    pager.place(r.height, 0.35 * S,
-                [&c, r, x, w, loc](Page& p, double y, double) {
+    const double h = r.height;
+    pager.place(h, 0.35 * S,
+                [&c, r = std::move(r), x, w, loc](Page& p, double y, double) {
                   const auto& pal = c.layout.palette;
                   const std::size_t from = p.shapes.size();
                   draw(p, c, r, x, y, w, Paint{color(pal.heading), color(pal.accent)});
@@ -209,8 +209,7 @@ class Results {
     };
     auto part = [&](std::size_t i, std::size_t j) {
       Part pt;
-      pt.ct = list_content(c_, std::vector<model::Item>(items.begin() + static_cast<std::ptrdiff_t>(i),
-                                                        items.begin() + static_cast<std::ptrdiff_t>(j)));
+      pt.ct = list_content(c_, items, i, j);
       pt.r = measure(c_, pt.ct, tw - 2 * pad, S);
       pt.h = std::max(rl.height, pt.r.height) + 2 * pad;
       return pt;
@@ -220,7 +219,7 @@ class Results {
     // spacing, the expression text::layout_box uses, so the sums give its heights exactly.
     std::vector<int> lines(items.size()), paras(items.size());
     for (std::size_t k = 0; k < items.size(); ++k) {
-      const Content one = list_content(c_, {items[k]});
+      const Content one = list_content(c_, items, k, k + 1);
       lines[k] = count(c_, text::PreparedBox(one.ps, *c_.paragraphs), tw - 2 * pad, S).line_count;
       paras[k] = static_cast<int>(one.ps.size());
     }
@@ -240,9 +239,9 @@ class Results {
       }
       Part best = part(i, j);
       check(pager, best.r, "results", best.ct, s_.results_label.loc);
-      const text::FitResult rr = best.r;
+      const Overflow blame{"results", tallest(best.r, best.ct, s_.results_label.loc), 0, 0};
       pager.place(best.h, F.gap,
-                  [&c, &s, rl, rr, x, lw, tw, pad](Page& p, double y, double h) {
+                  [&c, &s, rl, rr = std::move(best.r), x, lw, tw, pad](Page& p, double y, double h) {
                     const auto& pal = c.layout.palette;
                     {
                       StructScope h2(p, StructKind::H2);
@@ -254,7 +253,7 @@ class Results {
                     draw(p, c, rr, x + lw + pad, y + (h - rr.height) / 2, tw - 2 * pad, body_paint(c));
                     boxed(p, from, x + lw, y, tw, h, in_slide("取組結果の一覧", "results list"), s.results_label.loc);
                   },
-                  Overflow{"results", tallest(best.r, best.ct, s_.results_label.loc), 0, 0});
+                  blame);
       i = j;
     }
   }
@@ -277,21 +276,29 @@ class Results {
     const std::size_t n = last - first;
     row.pw = (a_.w - static_cast<double>(n - 1) * R.panel_gap) / static_cast<double>(n);
     row.band_h = R.band_height_em * S;
+    row.titles.reserve(n);
+    row.items.reserve(n);
+    row.effects.reserve(n);
+    row.item_cts.reserve(n);
+    row.effect_cts.reserve(n);
+    // The box names are spelled only for a message (most trials have none).
+    auto check_panel = [&](const text::FitResult& r, std::size_t i, const char* part, const Content& ct) {
+      if (r.forced_count > 0) check(pager, r, idx("panel", i) + part, ct, s_.panels[i].loc);
+    };
     for (std::size_t i = first; i < last; ++i) {
       const model::Panel& pn = s_.panels[i];
       Content t = text_content(c_, pn.title, true);
       row.titles.push_back(measure(c_, t, row.pw - 2 * pad, S));
-      check(pager, row.titles.back(), idx("panel", i) + ".title", t, pn.loc);
+      check_panel(row.titles.back(), i, ".title", t);
       row.band_h = std::max(row.band_h, row.titles.back().height + 0.5 * S);
       row.item_cts.push_back(list_content(c_, pn.items, &R.panel_markers));
       row.items.push_back(measure(c_, row.item_cts.back(), row.pw - 2 * pad, S));
-      check(pager, row.items.back(), idx("panel", i) + ".items", row.item_cts.back(), pn.loc);
-      Content e;
+      check_panel(row.items.back(), i, ".items", row.item_cts.back());
+      Content& e = row.effect_cts.emplace_back();
       add_text(c_, e, pn.effects_label, true);
       add_list(c_, e, pn.effects);
-      row.effect_cts.push_back(e);
       row.effects.push_back(measure(c_, e, row.pw - 4 * pad, S));
-      check(pager, row.effects.back(), idx("panel", i) + ".effects", e, pn.loc);
+      check_panel(row.effects.back(), i, ".effects", e);
       if (!e.empty()) row.eff_h = std::max(row.eff_h, row.effects.back().height + 2 * pad);
     }
     for (std::size_t k = 0; k < n; ++k) {
@@ -328,17 +335,18 @@ class Results {
       rows.push_back(std::move(row));
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      const Row& row = rows[r];
+      Row& row = rows[r];
       if (r > 0 && s_.panels[row.first].new_page) pager.break_page();
       const Ctx& c = c_;
       const model::ResultsSlide& s = s_;
       const double x = a_.x;
       const std::size_t worst = row.first + row.worst;
-      pager.place(row.need, c_.layout.frame.gap,
-                  [&c, &s, row, x](Page& p, double y, double h) { draw_row(p, c, s, row, x, y, h); },
-                  Overflow{idx("panel", worst) + ".items",
-                           tallest(row.items[row.worst], row.item_cts[row.worst], s_.panels[worst].loc), 0, 0},
-                  row.need * std::max(0.0, c_.layout.results.stretch - 1));
+      const Overflow blame{idx("panel", worst) + ".items",
+                           tallest(row.items[row.worst], row.item_cts[row.worst], s_.panels[worst].loc), 0, 0};
+      const double need = row.need;
+      pager.place(need, c_.layout.frame.gap,
+                  [&c, &s, row = std::move(row), x](Page& p, double y, double h) { draw_row(p, c, s, row, x, y, h); },
+                  blame, need * std::max(0.0, c_.layout.results.stretch - 1));
     }
   }
 
@@ -431,16 +439,33 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
     return it->second;
   };
   const TableMode mode = s.table ? TableMode::Continue : TableMode::OneSlide;
-  // Down to sizes.body.flow_below when every unit fits a page there (pager.hpp).
-  const std::vector<double> cand =
-      flowing_sizes(c.range(Role::Results, c.layout.sizes.body), c.layout.text.step,
-                    [&](double S) { return plan(S, mode).pager.overflows.empty(); });
+  // Down to sizes.body.flow_below when every unit fits a page there (pager.hpp). Settled
+  // only when needed: the list is `all` or its readable sizes, so it starts with those
+  // either way, and a slide that fits one page at a readable size need not plan the
+  // flow_below size to learn where the list ends (with a table, that plan is a column
+  // search of its own).
+  const spec::SizeRange range = c.range(Role::Results, c.layout.sizes.body);
+  const std::vector<double> all = sizes(range, c.layout.text.step);
+  std::size_t readable = 0;  // all[0, readable) begin the list whichever it is
+  while (readable < all.size() && all[readable] >= range.flow_below - kEps) ++readable;
+  std::optional<std::vector<double>> cand_list;
+  auto cand = [&]() -> const std::vector<double>& {
+    if (!cand_list)
+      cand_list = flowing_sizes(range, c.layout.text.step, [&](double S) { return plan(S, mode).pager.overflows.empty(); });
+    return *cand_list;
+  };
+  const Planned* smallest_plan = nullptr;
+  auto smallest = [&]() -> const Planned& {
+    if (!smallest_plan) smallest_plan = &plan(cand().back(), mode);
+    return *smallest_plan;
+  };
   // Page counts only grow with the size, so the smallest size tells whether any size fits
   // one page (without a table: the table's own size range stops step 1 earlier).
-  const Planned& smallest = plan(cand.back(), mode);
-  const bool one_page_possible = s.table || (smallest.pager.page_count() == 1 && smallest.pager.overflows.empty());
+  const bool one_page_possible = s.table || (smallest().pager.page_count() == 1 && smallest().pager.overflows.empty());
   // 1. Everything on one page, the table at no less than split_below (as detail tables).
-  for (double S : cand) {
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (k >= readable && k >= cand().size()) break;  // past the end of the list
+    const double S = all[k];
     if (!one_page_possible) break;
     if (s.table && results_table_sizes(c, S).max < c.layout.table.split_below - kEps) break;
     const Planned& p = plan(S, TableMode::OneSlide);
@@ -460,24 +485,23 @@ std::vector<Page> results_slide(const Ctx& c, const model::Slide& slide, const m
   // 2. The content flows on (the table continues on its own …（続き） slides): as few pages
   // as the minimum size needs, at the largest size that needs no more (bisected; the plan
   // found is checked, never assumed).
-  if (smallest.pager.overflows.empty()) {
-    auto good = [&](const Planned& p) {
-      return p.pager.overflows.empty() && p.pager.page_count() <= smallest.pager.page_count();
-    };
-    std::size_t lo = 0, hi = cand.size() - 1;  // cand[hi] is good
+  if (smallest().pager.overflows.empty()) {
+    const std::size_t most_pages = smallest().pager.page_count();
+    auto good = [&](const Planned& p) { return p.pager.overflows.empty() && p.pager.page_count() <= most_pages; };
+    std::size_t lo = 0, hi = cand().size() - 1;  // cand()[hi] is good
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (good(plan(cand[mid], mode))) {
+      if (good(plan(cand()[mid], mode))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
-    return draw_planned(c, slide, s, plan(cand[hi], mode), results.label(), title, name);
+    return draw_planned(c, slide, s, plan(cand()[hi], mode), results.label(), title, name);
   }
   // 3. Something is taller than a page even at the minimum size: located errors.
-  for (const Overflow& o : smallest.pager.overflows) report(c, name, o, cand.back());
-  return draw_planned(c, slide, s, smallest, results.label(), title, name);
+  for (const Overflow& o : smallest().pager.overflows) report(c, name, o, cand().back());
+  return draw_planned(c, slide, s, smallest(), results.label(), title, name);
 }
 
 }  // namespace plandeck::compose::detail

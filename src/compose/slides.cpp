@@ -197,6 +197,7 @@ Area body_area(const Ctx& c, const model::Slide& slide, const std::vector<text::
   Page probe;
   diag::Diagnostics scratch;
   Ctx quiet(c, scratch);
+  quiet.pages_discarded = true;  // only the area is kept
   return draw_frame(probe, quiet, title, &slide.heading, slide_name, slide.loc);
 }
 

@@ -16,6 +16,7 @@ void draw_cell(Page& page, const Ctx& c, const text::PreparedBox& t, double x, d
                double right_inset = 0) {
   const auto& pal = c.layout.palette;
   rect(page, x, y, w, h, fill, color(pal.table_border), 0.6);
+  if (c.pages_discarded) return;  // the text is laid out only to be drawn
   const double pad = c.layout.table.padding;
   text::FitResult r = measure(c, t, std::max(1.0, w - 2 * pad), size, false);
   double ty = y + std::max(pad, (h - r.height) / 2);

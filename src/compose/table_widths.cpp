@@ -74,7 +74,7 @@ class ColumnFitter {
       item_used_[span.group] = 1;
       for (std::size_t r = span.first; r < span.last; ++r) row_used_[first_row_[span.group] + r] = 1;
     }
-    for (auto& slots : slot_) slots.assign(kUnits + 1, -1);
+    for (auto& slots : slot_) slots.assign(kUnits + 1, nullptr);
   }
 
   Units units_of(const std::vector<double>& widths) const {
@@ -235,7 +235,7 @@ class ColumnFitter {
     if (added) {
       text::FitResult r = measure(c_, texts_.header[i], w, size_, false, false);
       for (const auto& p : r.paragraphs)
-        for (const auto& l : p.lines) it->second.push_back(l.line.text());
+        for (const auto& l : p.lines) it->second.push_back(l.line->text());
     }
     return it->second;
   }
@@ -251,12 +251,9 @@ class ColumnFitter {
   using Column = std::vector<Cell>;
   const Column& column(std::size_t i, int units) {
     if (units < 0 || units > kUnits) return measure_column(i, units, scratch_);
-    int& slot = slot_[i][static_cast<std::size_t>(units)];
-    if (slot < 0) {
-      slot = static_cast<int>(store_.size());
-      measure_column(i, units, store_.emplace_back());
-    }
-    return store_[static_cast<std::size_t>(slot)];
+    const Column*& slot = slot_[i][static_cast<std::size_t>(units)];
+    if (!slot) slot = &measure_column(i, units, store_.emplace_back());
+    return *slot;
   }
   Column& measure_column(std::size_t i, int units, Column& col) {
     const double w = points(units);
@@ -331,7 +328,7 @@ class ColumnFitter {
   int max_units_[6] = {0, 0, 0, 0, 0, 0};
   std::vector<unsigned char> item_used_;  // [group]: its 項目 cell is in a searched span
   std::vector<unsigned char> row_used_;   // [index in Column]: the row is in a searched span
-  std::array<std::vector<int>, 6> slot_;  // [column][units]: index in store_, -1 not yet measured
+  std::array<std::vector<const Column*>, 6> slot_;  // [column][units]: in store_, null: not yet measured
   std::deque<Column> store_;              // measured columns (a deque: references stay valid)
   Column scratch_;
 };

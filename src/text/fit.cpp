@@ -89,6 +89,14 @@ ParagraphLayout layout_balanced(const PreparedParagraph& p, const LayoutOptions&
   return out;
 }
 
+// The layout of a paragraph with no text as drawn: one empty line (an empty bullet still
+// takes a line). Immutable, so one serves every such paragraph.
+const std::shared_ptr<const ParagraphLayout>& empty_line_layout() {
+  static const std::shared_ptr<const ParagraphLayout> empty =
+      std::make_shared<const ParagraphLayout>(ParagraphLayout{std::vector<Line>(1), 0, 0});
+  return empty;
+}
+
 // Where paragraph `para`'s text column starts at `size`, and the marker's place and width.
 struct Columns {
   double marker_x;
@@ -217,19 +225,17 @@ FitResult layout_box(const PreparedBox& box_text, const BoxSpec& box, double siz
     options.hanging = box.hanging;
     const PreparedParagraph::LayoutKey key{options.width_pt, options.size_pt, options.hanging,
                                            box.balance, box.balance_lonely, box.balance_floor};
-    const ParagraphLayout& laid =
+    std::shared_ptr<const ParagraphLayout> laid =
         para.text->memo_layout(key, [&] { return layout_balanced(*para.text, options, box); });
-    r.forced_count += laid.forced_count;
-    r.link_forced_count += laid.link_forced_count;
-    if (laid.lines.empty()) {  // an empty bullet still takes a line
-      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), Line{}});
+    r.forced_count += laid->forced_count;
+    r.link_forced_count += laid->link_forced_count;
+    if (laid->lines.empty()) laid = empty_line_layout();  // an empty bullet still takes a line
+    placed.lines.reserve(laid->lines.size());
+    for (const Line& line : laid->lines) {
+      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), &line});
       ++r.line_count;
     }
-    placed.lines.reserve(laid.lines.size());
-    for (const Line& line : laid.lines) {
-      placed.lines.push_back(PlacedLine{placed.text_x, top(r.line_count, p), line});
-      ++r.line_count;
-    }
+    placed.layout = std::move(laid);
     r.paragraphs.push_back(std::move(placed));
   }
   r.height = paragraphs.empty() ? 0.0 : top(r.line_count, paragraphs.size() - 1);

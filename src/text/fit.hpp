@@ -53,7 +53,9 @@ struct BoxSpec {
 struct PlacedLine {
   double x = 0;  // left edge of the text relative to the box
   double y = 0;  // top of the line box relative to the box top (line k: k * pitch + spacing)
-  Line line;
+  // The line, owned by its PlacedParagraph's `layout` (never null): the size searches copy
+  // and keep many results, and sharing the laid-out lines makes that copy no text.
+  const Line* line = nullptr;
 };
 
 // The number of LF-separated parts of `text` laid out in `lines` whose last line is lonely:
@@ -68,6 +70,9 @@ struct PlacedParagraph {
   int marker_style = 0;
   double text_x = 0;          // text column start = marker_x + marker width + gap
   std::vector<PlacedLine> lines;
+  // What `lines` point into: the paragraph's layout (shared with the memo of its
+  // PreparedParagraph and with copies of this result; immutable), or a single empty line.
+  std::shared_ptr<const ParagraphLayout> layout;
 };
 
 struct FitResult {

@@ -164,11 +164,11 @@ PreparedParagraph::Break PreparedParagraph::next_line(std::size_t i, std::size_t
   return b;
 }
 
-int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
+int PreparedParagraph::greedy(std::size_t first, std::size_t last, const LayoutOptions& options,
                               std::vector<Break>& out) const {
   int forced_count = 0;
   for (std::size_t i = first; i < last;) {
-    Break b = next_line(i, last, options, nullptr, plain);
+    Break b = next_line(i, last, options);
     out.push_back(b);
     if (b.forced) ++forced_count;
     i = b.to;
@@ -183,18 +183,24 @@ int PreparedParagraph::breaks(std::size_t first, std::size_t last, const LayoutO
     return 0;
   }
   const std::size_t start = out.size();
-  const int forced = greedy(first, last, options, false, out);
+  const int forced = greedy(first, last, options, out);
   if (!phrases_ || !ranked_) return forced;  // plain breaking, or one line: nothing ranked
   if (forced == 0 && out.size() - start == 1) return 0;  // one line: the plain lines cannot be fewer
   // Phrases are a preference that must not cost a line or an emergency break: when the
   // plain JLREQ greedy layout needs fewer lines (and no emergency break), the part is set
   // in that many lines with the best breaks that allow it (fewest_lines).
-  std::vector<Break> plain;
-  const int plain_forced = greedy(first, last, options, true, plain);
+  // Only the plain layout's line and emergency-break counts matter here.
+  std::size_t plain_lines = 0;
+  int plain_forced = 0;
+  for (std::size_t i = first; i < last; ++plain_lines) {
+    const Break b = next_line(i, last, options, nullptr, true);
+    if (b.forced) ++plain_forced;
+    i = b.to;
+  }
   const std::size_t lines = out.size() - start;
-  if (plain_forced != 0 || (lines <= plain.size() && forced == 0)) return forced;
+  if (plain_forced != 0 || (lines <= plain_lines && forced == 0)) return forced;
   std::vector<Break> planned;
-  if (!plan_best(first, last, plain.size(), options, planned)) return forced;
+  if (!plan_best(first, last, plain_lines, options, planned)) return forced;
   out.resize(start);
   out.insert(out.end(), planned.begin(), planned.end());
   return 0;
@@ -285,13 +291,6 @@ PreparedParagraph::Tally PreparedParagraph::tally(const LayoutOptions& options) 
   return t;
 }
 
-const ParagraphLayout& PreparedParagraph::memo_layout(const LayoutKey& key,
-                                                      const std::function<ParagraphLayout()>& make) const {
-  auto it = layouts_.find(key);
-  if (it == layouts_.end()) it = layouts_.emplace(key, make()).first;
-  return it->second;
-}
-
 Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const {
   Line line;
   if (b.from == b.to) {  // the empty line of an empty paragraph
@@ -310,19 +309,43 @@ Line PreparedParagraph::line(const Break& b, const LayoutOptions& options) const
   while (draw_end > from && (is_space(clusters_[draw_end - 1].cls) ||
                              is_invisible(clusters_[draw_end - 1].cls)))
     --draw_end;
-  long units = 0;
+  // A fragment is a run of visible clusters of one style (invisible ones neither draw nor
+  // split it). Its text is copied a stretch of consecutive visible clusters at a time, into
+  // room for what is left of the line (one allocation): a line is built for every layout a
+  // search makes. Most lines hold one or two fragments.
+  line.fragments.reserve(2);
+  std::size_t left = draw_end > from ? clusters_[draw_end - 1].end - clusters_[from].begin : 0;
+  long units = 0, fragment_units = 0;
+  std::size_t stretch = 0, stretch_end = 0;  // pending text [stretch, stretch_end) of drawn_
+  auto flush = [&] {
+    if (stretch_end > stretch) line.fragments.back().text.append(drawn_.data() + stretch, stretch_end - stretch);
+    stretch = stretch_end = 0;
+  };
+  auto close = [&] {  // integer units: exact in a double, as a per-cluster sum of them is
+    flush();
+    if (line.fragments.empty()) return;
+    line.fragments.back().width = static_cast<double>(fragment_units) * options.size_pt / 1000.0;
+    units += fragment_units;
+    fragment_units = 0;
+  };
   for (std::size_t k = from; k < draw_end; ++k) {
     const Cluster& c = clusters_[k];
-    if (is_invisible(c.cls)) continue;
+    if (is_invisible(c.cls)) {
+      flush();
+      continue;
+    }
     const int style = styles_[c.begin];
-    if (line.fragments.empty() || line.fragments.back().style != style)
+    if (line.fragments.empty() || line.fragments.back().style != style) {
+      close();
       line.fragments.push_back(Fragment{{}, style, 0});
-    Fragment& f = line.fragments.back();
-    f.text.append(drawn_, c.begin, c.end - c.begin);
-    f.width += static_cast<double>(widths_[k]);  // units for now, scaled below
-    units += widths_[k];
+      line.fragments.back().text.reserve(left);
+    }
+    if (stretch_end == 0) stretch = c.begin;
+    stretch_end = c.end;
+    left -= c.end - c.begin;
+    fragment_units += widths_[k];
   }
-  for (Fragment& f : line.fragments) f.width = f.width * options.size_pt / 1000.0;
+  close();
   line.width_units = static_cast<int>(units);
   line.width = static_cast<double>(units) * options.size_pt / 1000.0;
   line.hanging = b.hangs && !fits(units);

@@ -10,9 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -169,7 +169,13 @@ class PreparedParagraph {
              std::tie(o.width_pt, o.size_pt, o.hanging, o.balance, o.lonely, o.floor);
     }
   };
-  const ParagraphLayout& memo_layout(const LayoutKey& key, const std::function<ParagraphLayout()>& make) const;
+  // Shared, so that a FitResult can hold its lines without copying them (PlacedParagraph).
+  template <class Make>
+  const std::shared_ptr<const ParagraphLayout>& memo_layout(const LayoutKey& key, Make&& make) const {
+    auto it = layouts_.find(key);
+    if (it == layouts_.end()) it = layouts_.emplace(key, std::make_shared<const ParagraphLayout>(make())).first;
+    return it->second;
+  }
   // All breaks of the whole text (what layout() turns into lines); returns the forced count.
   int breaks(const LayoutOptions& options, std::vector<Break>& out) const;
 
@@ -212,8 +218,7 @@ class PreparedParagraph {
   Break next_line(std::size_t i, std::size_t last, const LayoutOptions& options,
                   const std::vector<unsigned char>* allowed = nullptr, bool plain = false) const;
   // Greedy lines of the LF-free part [first, last) (first < last); returns the forced count.
-  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, bool plain,
-             std::vector<Break>& out) const;
+  int greedy(std::size_t first, std::size_t last, const LayoutOptions& options, std::vector<Break>& out) const;
   // Planning a part in a given number of lines (paragraph_balance.cpp). `plan` sets `out` to
   // `lines` lines over breaks of rank >= min_rank (or marked in `also`), the last holding at
   // least `need` content clusters, each other line k at least `keep` x keep_widths[k] wide:
@@ -251,7 +256,7 @@ class PreparedParagraph {
   mutable std::map<std::pair<double, bool>, std::vector<std::pair<detail::FitRecord, Tally>>> tallies_;
   // While tally() computes: where the width comparisons note their outcomes.
   mutable detail::FitRecord* recording_ = nullptr;
-  mutable std::map<LayoutKey, ParagraphLayout> layouts_;
+  mutable std::map<LayoutKey, std::shared_ptr<const ParagraphLayout>> layouts_;
 };
 
 // Lays out runs. Empty input gives zero lines; otherwise each LF-separated paragraph gives

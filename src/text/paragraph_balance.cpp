@@ -74,9 +74,12 @@ bool PreparedParagraph::plan(const PlanRequest& rq, const LayoutOptions& options
     return usable[j] && best[m - 1][j] != kNone && line_fits(i, j) && full_enough(lines - m, i, j);
   };
   for (std::size_t m = 2; m <= lines; ++m) {
-    // All `lines` lines start at `first`: best[lines][i] is read for no other i.
+    // All `lines` lines start at `first`: best[lines][i] is read for no other i. Below that,
+    // best[m][i] is read only where a line ends at i (step_ok and the forward pass read
+    // best[m - 1][j] only for a usable j), so other starts are left at kNone.
     const std::size_t i_end = m == lines ? first + 1 : last;
     for (std::size_t i = first; i < i_end; ++i) {
+      if (m < lines && !usable[i]) continue;
       for (std::size_t j = i + 1; j < last; ++j) {
         if (!fits(visible(i, j - 1))) break;  // nothing further fits
         if (!step_ok(m, i, j)) continue;

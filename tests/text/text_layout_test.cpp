@@ -49,7 +49,7 @@ const t::FontChainMeasurer& chain() {
 
 std::vector<std::string> texts(const t::PlacedParagraph& p) {
   std::vector<std::string> out;
-  for (const t::PlacedLine& l : p.lines) out.push_back(l.line.utf8());
+  for (const t::PlacedLine& l : p.lines) out.push_back(l.line->utf8());
   return out;
 }
 
@@ -339,13 +339,13 @@ TEST_CASE("balancing fills a lonely last line without changing the line count", 
     REQUIRE(r.paragraphs[0].lines.size() == 3);
     // Greedy: 10 / 10 / 1. 10 / 8 / 3 would leave the second line 80 % of its width, under
     // the floor (82 %): each line gives up one instead.
-    CHECK(r.paragraphs[0].lines[0].line.text().size() == 9);
-    CHECK(r.paragraphs[0].lines[1].line.text().size() == 9);
-    CHECK(r.paragraphs[0].lines[2].line.text().size() == 3);
+    CHECK(r.paragraphs[0].lines[0].line->text().size() == 9);
+    CHECK(r.paragraphs[0].lines[1].line->text().size() == 9);
+    CHECK(r.paragraphs[0].lines[2].line->text().size() == 3);
     box.balance_floor = 0;  // without the floor, the first line stays full
     const t::FitResult any = t::fit_box({para(kanji)}, metric, box);
-    CHECK(any.paragraphs[0].lines[0].line.text().size() == 10);
-    CHECK(any.paragraphs[0].lines[1].line.text().size() == 8);
+    CHECK(any.paragraphs[0].lines[0].line->text().size() == 10);
+    CHECK(any.paragraphs[0].lines[1].line->text().size() == 8);
   }
   SECTION("no layout without a forced break: the layout is kept") {
     box.balance = true;
@@ -371,9 +371,9 @@ TEST_CASE("balancing fills a lonely last line without changing the line count", 
     const t::FitResult r = t::fit_box({para("あいうえおかきくけこ\nさしすせそたちつてとな")}, metric, box);
     CHECK(texts(r.paragraphs[0]) == std::vector<std::string>{"あいうえおかきくけこ", "さしすせそたちつ", "てとな"});
     REQUIRE(r.paragraphs[0].lines.size() == 3);
-    CHECK(r.paragraphs[0].lines[1].line.begin == 11);  // offsets stay those of the whole text
-    CHECK(r.paragraphs[0].lines[2].line.begin == 19);
-    CHECK(r.paragraphs[0].lines[2].line.end == 22);
+    CHECK(r.paragraphs[0].lines[1].line->begin == 11);  // offsets stay those of the whole text
+    CHECK(r.paragraphs[0].lines[2].line->begin == 19);
+    CHECK(r.paragraphs[0].lines[2].line->end == 22);
   }
   SECTION("each LF-separated part is judged on its own; one-line parts are never lonely") {
     box.balance = true;

@@ -88,7 +88,7 @@ std::vector<std::string> balanced_lines(const std::string& s, double em) {
   box.balance = true;
   const t::FitResult r = t::layout_box(t::PreparedBox({t::BoxParagraph{{{U(s), 0}}, {}, 0, 0, 0}}, cache), box, 1);
   std::vector<std::string> out;
-  for (const t::PlacedLine& l : r.paragraphs.at(0).lines) out.push_back(l.line.utf8());
+  for (const t::PlacedLine& l : r.paragraphs.at(0).lines) out.push_back(l.line->utf8());
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -280,13 +281,14 @@ t::FitResult ref_layout_box(const std::vector<t::BoxParagraph>& ps, const t::Mea
     o.width_pt = box.width_pt - placed.text_x;
     o.size_pt = size;
     o.hanging = box.hanging;
-    t::ParagraphLayout laid = ref_balanced(para.runs, m, o, box);
-    if (laid.lines.empty()) laid.lines.emplace_back();
-    r.forced_count += laid.forced_count;
-    for (t::Line& line : laid.lines) {
-      placed.lines.push_back(t::PlacedLine{placed.text_x, top(r.line_count, p), line});
+    auto laid = std::make_shared<t::ParagraphLayout>(ref_balanced(para.runs, m, o, box));
+    if (laid->lines.empty()) laid->lines.emplace_back();
+    r.forced_count += laid->forced_count;
+    for (const t::Line& line : laid->lines) {
+      placed.lines.push_back(t::PlacedLine{placed.text_x, top(r.line_count, p), &line});
       ++r.line_count;
     }
+    placed.layout = std::move(laid);
     r.paragraphs.push_back(placed);
   }
   r.height = ps.empty() ? 0.0 : top(r.line_count, ps.size() - 1);
@@ -364,7 +366,7 @@ void same_fit(const t::FitResult& a, const t::FitResult& b) {
     for (std::size_t i = 0; i < x.lines.size(); ++i) {
       REQUIRE(x.lines[i].x == y.lines[i].x);
       REQUIRE(x.lines[i].y == y.lines[i].y);
-      same_line(x.lines[i].line, y.lines[i].line);
+      same_line(*x.lines[i].line, *y.lines[i].line);
     }
   }
 }

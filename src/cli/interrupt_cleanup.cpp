@@ -38,6 +38,12 @@ static_assert(std::atomic<int>::is_always_lock_free, "the slot state must be loc
 // The fixed table the handler reads (see the header: the only process-wide state here).
 Slot g_slots[kSlots];
 
+// While a DeferInterrupts guard lives (count > 0), a signal is only noted here, to be
+// handled when the last guard goes (lock-free atomics: the handler reads them too).
+std::atomic<int> g_deferring{0};
+std::atomic<int> g_pending_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "the deferral state must be lock-free");
+
 // SIGPIPE too: a reader of stdout that goes away ends the run like a kill.
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
@@ -82,6 +88,14 @@ void remove_slot(const Slot& s) {
 }
 
 extern "C" void on_interrupt(int sig) {
+  // Noted first, then the guard count read: whichever of this handler and the last guard's
+  // destructor takes the note back handles it, so a guard ending on another thread at this
+  // moment cannot lose it.
+  int none = 0;
+  g_pending_signal.compare_exchange_strong(none, sig);  // the first one is the one to end by
+  if (g_deferring.load() > 0) return;
+  sig = g_pending_signal.exchange(0);
+  if (sig == 0) return;  // the destructor took it and handles it
   const int saved_errno = errno;
   for (Slot& s : g_slots) {
     int expected = kArmed;
@@ -154,6 +168,15 @@ void forget(int slot) {
   if (slot < 0 || slot >= kSlots) return;
   int expected = kArmed;
   if (!g_slots[slot].state.compare_exchange_strong(expected, kFree)) wait_for_the_end();
+}
+
+DeferInterrupts::DeferInterrupts() noexcept { g_deferring.fetch_add(1); }
+
+DeferInterrupts::~DeferInterrupts() {
+  if (g_deferring.fetch_sub(1) != 1) return;
+  // A signal that comes from here on is handled at once by the handler; one noted while
+  // deferred is handled now, the same way (this does not return).
+  if (const int sig = g_pending_signal.exchange(0); sig != 0) on_interrupt(sig);
 }
 
 }  // namespace plandeck::cli::interrupt_cleanup

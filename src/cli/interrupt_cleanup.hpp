@@ -36,4 +36,17 @@ void set_directory(int slot, int dir_fd);
 // returns, so that no descriptor the handler uses is closed or reused under it.
 void forget(int slot);
 
+// Holds SIGINT, SIGTERM, SIGHUP and SIGPIPE back while it lives, on every thread: the
+// handler only notes the signal, and the destructor of the last guard then handles it as
+// it would have (temporaries removed, the run ended by that signal). For a short step
+// that must not be cut in two: publishing the deck and the workbook, so that Ctrl-C never
+// leaves a new deck beside the previous workbook. A kill -9 cannot be held back.
+class DeferInterrupts {
+ public:
+  DeferInterrupts() noexcept;
+  ~DeferInterrupts();
+  DeferInterrupts(const DeferInterrupts&) = delete;
+  DeferInterrupts& operator=(const DeferInterrupts&) = delete;
+};
+
 }  // namespace plandeck::cli::interrupt_cleanup

@@ -15,6 +15,7 @@
 
 #include "cli/atomic_output.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/interrupt_cleanup.hpp"
 #include "cli/report.hpp"
 #include "cli/output_guard.hpp"
 #include "compose/compose.hpp"
@@ -235,6 +236,9 @@ int write_outputs(const Options& options, const Context& ctx, const model::Plan&
     // All or nothing: when an output cannot be published (a folder in the way of the
     // workbook, a file another user owns in a sticky folder), the ones already published
     // are put back as they were, so the message's "previous outputs are untouched" holds.
+    // Ctrl-C or a kill while publishing takes effect once every output is in place (or put
+    // back): between two renames it would leave a new deck beside the previous workbook.
+    const interrupt_cleanup::DeferInterrupts publishing;
     for (std::size_t k = 0; k < files.size(); ++k) {
       target = files[k]->final_path();
       try {

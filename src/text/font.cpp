@@ -81,6 +81,8 @@ class FontFile {
   FontFile(const FontFile&) = delete;
   FontFile& operator=(const FontFile&) = delete;
 
+  std::uint64_t size() const { return size_; }
+
   // `length` bytes at `offset`; the range must lie inside the file.
   std::string read(std::uint32_t offset, std::uint32_t length) const {
     if (std::uint64_t{offset} + length > size_) throw std::runtime_error("table extends past the end of the file");
@@ -141,6 +143,16 @@ Font FontLoader::load(const std::string& path) {
   if (version != 0x00010000 && version != 0x74727565) throw std::runtime_error("not a TrueType font");
   const std::uint16_t num_tables = header.u16(4);
   const Bytes dir(in.read(base + 12, 16u * num_tables));
+  // Every table inside the file, also those measuring never reads (glyf, loca): a file cut
+  // short (a copy or download that stopped) measures fine from its first tables, and would
+  // pass `check` only to fail when the PDF embeds its outlines.
+  for (std::size_t t = 0; t < num_tables; ++t) {
+    if (std::uint64_t{dir.u32(16 * t + 8)} + dir.u32(16 * t + 12) > in.size()) {
+      std::string tag = dir.data().substr(16 * t, 4);
+      for (char& ch : tag) if (ch < 0x20 || ch > 0x7E) ch = '?';  // a damaged tag stays printable
+      throw std::runtime_error("the '" + tag + "' table extends past the end of the file (is the file cut short?)");
+    }
+  }
   auto find = [&](const char* tag) {
     std::uint32_t want = 0;
     for (int k = 0; k < 4; ++k) want = (want << 8) | static_cast<unsigned char>(tag[k]);

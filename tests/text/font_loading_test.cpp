@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "support/process.hpp"
 #include "text/font.hpp"
@@ -119,4 +120,31 @@ TEST_CASE("a table claiming more than a sane size is refused without allocating 
   std::string small = font_with_huge_cmap(dir + "/small.ttf", 64);
   CHECK_FALSE(text::Font::load(small, &error).has_value());
   CHECK(error.find("claims") == std::string::npos);
+}
+
+TEST_CASE("a font file cut short is refused at loading, not when the PDF embeds it", "[text][font]") {
+  // A copy that stopped part-way keeps head, hhea, hmtx and cmap (all near the start of
+  // BIZ UDPGothic) but loses the outlines: it measured fine, so `check` passed and `build`
+  // failed at the PDF stage. Every table must lie inside the file.
+  std::string dir = testing::scratch_dir("font-cut-short");
+  const std::string whole = system_font();
+  std::string bytes;
+  {
+    std::ifstream in(whole, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  REQUIRE(bytes.size() > 2'000'000);
+  std::string error;
+  REQUIRE(text::Font::load(whole, &error).has_value());
+  for (std::size_t cut : {std::size_t{300'000}, std::size_t{2'000'000}, bytes.size() - 1}) {
+    INFO("cut at " << cut);
+    const std::string path = dir + "/cut-" + std::to_string(cut) + ".ttf";
+    {
+      std::ofstream out(path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(cut));
+    }
+    error.clear();
+    CHECK_FALSE(text::Font::load(path, &error).has_value());
+    CHECK(error.find("extends past the end of the file") != std::string::npos);
+  }
 }

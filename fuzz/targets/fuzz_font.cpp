@@ -65,10 +65,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)font->postscript_name();
   // Every code point of the BMP, a few beyond it and values no cmap should produce.
   long total = 0;
-  for (char32_t cp = 0; cp < 0x10000; ++cp) total += font->has_glyph(cp) + font->advance(cp);
+  for (char32_t cp = 0; cp < 0x10000; ++cp)
+    total += font->has_glyph(cp) + font->advance(cp) + (font->left_bearing(cp) != 0);
   for (char32_t cp : {char32_t{0x10000}, char32_t{0x1F600}, char32_t{0x20BB7}, char32_t{0x10FFFF},
                       char32_t{0x110000}, char32_t{0xFFFFFFFF}})
-    total += font->has_glyph(cp) + font->advance(cp);
+    total += font->has_glyph(cp) + font->advance(cp) + (font->left_bearing(cp) != 0);
   // Through the measurer and the coverage report, as the deck uses a font.
   const t::FontChainMeasurer chain({&*font}, {&*font});
   const std::u32string sample = U"あア漢A 。\u2011\u2002➤〓\u3000\U00020BB7";

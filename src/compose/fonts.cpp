@@ -40,6 +40,14 @@ std::optional<FontSet> FontSet::load(const spec::Fonts& fonts, const std::vector
         if (error) *error = "cannot read font \"" + *path + "\": " + why;
         return std::nullopt;
       }
+      // Refused here, where `check` and `build` both load the fonts: a font the PDF cannot
+      // embed would pass `check` and fail only when `build` writes the deck.
+      if (!font->has_outlines()) {
+        if (error) {
+          *error = "font \"" + *path + "\" has no TrueType outlines (no glyf table), so it cannot be embedded in the PDF";
+        }
+        return std::nullopt;
+      }
       // A file already in the chain adds nothing: the first font with a glyph draws it.
       auto& chain = chains[style];
       if (std::find(chain.begin(), chain.end(), font) == chain.end()) chain.push_back(font);

@@ -177,6 +177,9 @@ Font FontLoader::load(const std::string& path) {
 
   Font font;
   font.path_ = path;
+  for (std::size_t t = 0; t < num_tables; ++t) {
+    if (dir.u32(16 * t) == 0x676C7966 && dir.u32(16 * t + 12) > 0) font.has_outlines_ = true;  // 'glyf'
+  }
   const Bytes head = table_start("head", 54);
   font.units_per_em_ = head.u16(18);
   if (font.units_per_em_ == 0) throw std::runtime_error("unitsPerEm is 0");

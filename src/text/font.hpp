@@ -41,6 +41,11 @@ class Font {
   // origin. 0 when the font has no bearings.
   int left_bearing(char32_t cp) const;
 
+  // True when the file has TrueType outlines (a non-empty glyf table), which the PDF
+  // writer needs to embed the font. Measuring does not: a font without them measures,
+  // so whoever lays out for the PDF must refuse it (compose::FontSet does).
+  bool has_outlines() const { return has_outlines_; }
+
   int ascender() const { return ascender_; }    // hhea ascender, 1/1000 em (truncated)
   int descender() const { return descender_; }  // hhea descender, 1/1000 em (negative)
   int units_per_em() const { return units_per_em_; }
@@ -60,6 +65,7 @@ class Font {
   int ascender_ = 0;
   int descender_ = 0;
   int notdef_width_ = 0;
+  bool has_outlines_ = false;
   // Looked up per call rather than expanded into per-code-point tables at load: a deck uses
   // a few thousand of a font's tens of thousands of characters, and the measurer caches
   // every answer it gets (measurer.hpp). load() has already read, with bound checks, every

@@ -22,7 +22,7 @@ TEST_CASE("a font without TrueType outlines is refused when the fonts are loaded
     std::ifstream in(*whole, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  const std::size_t tables = static_cast<unsigned char>(bytes[4]) << 8 | static_cast<unsigned char>(bytes[5]);
+  const std::size_t tables = std::size_t{static_cast<unsigned char>(bytes[4])} << 8 | static_cast<unsigned char>(bytes[5]);
   bool renamed = false;
   for (std::size_t t = 0; t < tables; ++t) {
     if (bytes.compare(12 + 16 * t, 4, "glyf") == 0) {

@@ -80,31 +80,28 @@ struct Ctx {
   }
 };
 
-// Sets Ctx::pages_discarded for a scope (a trial whose page is thrown away), and puts the
-// previous value back.
-class DiscardScope {
+// Sets one of the context's mutable settings for a scope, and puts the previous value back.
+template <class T>
+class ScopedSetting {
  public:
-  explicit DiscardScope(const Ctx& c) : c_(c), old_(c.pages_discarded) { c.pages_discarded = true; }
-  ~DiscardScope() { c_.pages_discarded = old_; }
-  DiscardScope(const DiscardScope&) = delete;
-  DiscardScope& operator=(const DiscardScope&) = delete;
+  ScopedSetting(T& slot, T value) : slot_(slot), old_(slot) { slot = value; }
+  ~ScopedSetting() { slot_ = old_; }
+  ScopedSetting(const ScopedSetting&) = delete;
+  ScopedSetting& operator=(const ScopedSetting&) = delete;
 
  private:
-  const Ctx& c_;
-  bool old_;
+  T& slot_;
+  T old_;
 };
 
-// Sets Ctx::pitch for a scope (0: the layout's), and puts the previous one back.
-class PitchScope {
- public:
-  PitchScope(const Ctx& c, double pitch) : c_(c), old_(c.pitch) { c.pitch = pitch; }
-  ~PitchScope() { c_.pitch = old_; }
-  PitchScope(const PitchScope&) = delete;
-  PitchScope& operator=(const PitchScope&) = delete;
+// Ctx::pages_discarded for a scope (a trial whose page is thrown away).
+struct DiscardScope : ScopedSetting<bool> {
+  explicit DiscardScope(const Ctx& c) : ScopedSetting(c.pages_discarded, true) {}
+};
 
- private:
-  const Ctx& c_;
-  double old_;
+// Ctx::pitch for a scope (0: the layout's).
+struct PitchScope : ScopedSetting<double> {
+  PitchScope(const Ctx& c, double pitch) : ScopedSetting(c.pitch, pitch) {}
 };
 
 // Text to lay out. Plan runs keep their strong flag; `all_strong` makes everything bold.

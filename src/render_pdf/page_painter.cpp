@@ -124,24 +124,23 @@ void Painter::open_mark(const Mark& mark) {
 // HPDF_Page_SetRGBFill / SetRGBStroke / SetLineWidth accept.
 void Painter::fill_color(const Color& c) {
   if (fill_ && *fill_ == c) return;
-  number(c.r);
-  ops_ += ' ';
-  number(c.g);
-  ops_ += ' ';
-  number(c.b);
-  ops_ += " rg\n";
+  color_operator(c, " rg\n");
   fill_ = c;
 }
 
 void Painter::stroke_color(const Color& c) {
   if (stroke_ && *stroke_ == c) return;
+  color_operator(c, " RG\n");
+  stroke_ = c;
+}
+
+void Painter::color_operator(const Color& c, const char* op) {
   number(c.r);
   ops_ += ' ';
   number(c.g);
   ops_ += ' ';
   number(c.b);
-  ops_ += " RG\n";
-  stroke_ = c;
+  ops_ += op;
 }
 
 void Painter::line_width(double w) {

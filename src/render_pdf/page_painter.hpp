@@ -90,6 +90,7 @@ class Painter {
 
   void fill_color(const compose::Color& c);
   void stroke_color(const compose::Color& c);
+  void color_operator(const compose::Color& c, const char* op);  // "r g b" and the operator
   void line_width(double w);
   void dash(double d);
   void point(double x, double y);
